@@ -1,0 +1,89 @@
+/**
+ * @module reference
+ * The embedded reference endpoint: a KMS-compatible service with real crypto, real state and real
+ * SigV4 verification. `createReferenceKms()` gives `fetch(Request) → Response`; `server.ts` puts it
+ * on a loopback socket. The harness and the specs never import this module's internals.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_ACCOUNTS, type ReferenceAccount } from './accounts.ts';
+import { partitionOf } from './model/arn.ts';
+import { Store } from './model/store.ts';
+import { WrappingKeyPool, type PairGenerator } from './model/wrapping-keys.ts';
+import type { OperationContext } from './operations/context.ts';
+import { handleWire, type WireRequest } from './protocol/aws-json.ts';
+import type { WireResponse } from './protocol/error-response.ts';
+
+export interface ReferenceOptions {
+  accounts?: readonly ReferenceAccount[];
+  /** Injected clock; defaults to the system clock. */
+  now?: () => Date;
+  /** Injected randomness; defaults to the system CSPRNG. */
+  randomBytes?: (n: number) => Buffer;
+  uuid?: () => string;
+  /** Generates RSA wrapping key pairs for GetParametersForImport. */
+  wrappingKeyGenerator?: PairGenerator;
+  /** Named deviations, for the project's own fault-injection tests only. */
+  faults?: readonly string[];
+  log?: (msg: string) => void;
+}
+
+export interface ReferenceKms {
+  fetch(request: Request): Promise<Response>;
+  /** The same, without the fetch types: used by the node:http adapter. */
+  handle(request: WireRequest): Promise<WireResponse>;
+  readonly accounts: readonly ReferenceAccount[];
+}
+
+export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms {
+  const store = new Store();
+  const accounts = options.accounts ?? DEFAULT_ACCOUNTS;
+  const now = options.now ?? (() => new Date());
+  const rand = options.randomBytes ?? ((n: number) => randomBytes(n));
+  const uuid = options.uuid ?? (() => randomUUID());
+  const wrappingKeys = new WrappingKeyPool(options.wrappingKeyGenerator);
+  const faults = new Set(options.faults ?? []);
+  const log = options.log ?? ((msg: string) => process.stderr.write(`[reference] ${msg}\n`));
+
+  const deps = {
+    accounts,
+    now,
+    uuid,
+    log,
+    context: ({ accountId, region }: { accountId: string; region: string }): OperationContext => ({
+      store,
+      region: store.region(accountId, region),
+      accountId,
+      regionName: region,
+      partition: partitionOf(region),
+      now,
+      randomBytes: rand,
+      uuid,
+      wrappingKeys,
+      faults,
+    }),
+  };
+
+  const handle = (request: WireRequest) => handleWire(request, deps);
+  return {
+    accounts,
+    handle,
+    async fetch(request: Request): Promise<Response> {
+      const url = new URL(request.url);
+      const headers: Record<string, string> = {};
+      request.headers.forEach((v, k) => (headers[k] = v));
+      headers.host ??= url.host;
+      const out = await handle({
+        method: request.method,
+        hostname: url.hostname,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        body: Buffer.from(await request.arrayBuffer()),
+      });
+      return new Response(out.body === '' ? null : out.body, { status: out.status, headers: out.headers });
+    },
+  };
+}
+
+export { DEFAULT_ACCOUNTS, PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from './accounts.ts';
+export type { ReferenceAccount, ReferenceCredential } from './accounts.ts';
