@@ -21,7 +21,7 @@ export function errorResponse(err: unknown, requestId: string, log: (msg: string
   if (e.wireMessage !== undefined) body.message = e.wireMessage;
   return {
     status: e.status,
-    headers: { 'content-type': JSON_1_1, 'x-amzn-requestid': requestId, 'x-amzn-errortype': e.name },
+    headers: { 'content-type': JSON_1_1, 'x-amzn-requestid': requestId },
     body: JSON.stringify(body),
   };
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry point: runs the TypeScript CLI through tsx, so no build step is needed on Node 20.
+import { register } from 'tsx/esm/api';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+register();
+const { main } = await import('../harness/cli/main.ts');
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`kms-conformance: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 70;
+}

@@ -1,0 +1,153 @@
+/**
+ * @module harness/clients/raw-client
+ * SigV4-signed HTTP requests the SDK will not send: missing members, wrong or missing headers,
+ * bad or stale signatures, query-string signing. Signing is done by @smithy/signature-v4; the
+ * options say what to change before or after signing. Every exchange is recorded as evidence.
+ */
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
+import { currentRecorder } from '../evidence/recorder.ts';
+import type { ResourceRegistry } from '../resources/registry.ts';
+import { resolveCredentials } from './credentials.ts';
+
+export const JSON_1_1 = 'application/x-amz-json-1.1';
+
+export interface RawRequest {
+  /** The operation, used for X-Amz-Target unless `target` overrides it. */
+  operation: string;
+  /** The JSON body as an object, or exact text (for malformed bodies). */
+  body?: Record<string, unknown> | string;
+  /** X-Amz-Target value; `null` leaves the header out. Default `TrentService.<operation>`. */
+  target?: string | null;
+  /** Content-Type; `null` leaves it out. Default application/x-amz-json-1.1. */
+  contentType?: string | null;
+  /** Extra headers, signed with the rest. */
+  headers?: Record<string, string>;
+  /** Where the signature goes; 'none' sends the request unsigned. Default 'header'. */
+  signing?: 'header' | 'query' | 'none';
+  /** Signing time; default now. */
+  signingDate?: Date;
+  /** Signs with this secret instead of the principal's (a bad signature). */
+  secretAccessKey?: string;
+  /** Signs with this access key id instead of the principal's. */
+  accessKeyId?: string;
+  /** Leaves out the session token even when the principal has one. */
+  omitSessionToken?: boolean;
+  /** Region and service of the credential scope; default the target's region and `kms`. */
+  signingRegion?: string;
+  signingService?: string;
+  /** Changes the signed request before it is sent (tamper with the body, drop a header, …). */
+  afterSigning?: (req: HttpRequest) => void;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** The parsed body when it is JSON. */
+  json?: Record<string, unknown>;
+  /** The error code of an error response: `__type` sanitised as the awsJson spec says, or X-Amzn-ErrorType. */
+  errorCode?: string;
+}
+
+/** The error code of a response, sanitised: text before ':' and after '#' (Smithy awsJson1_1). */
+export function errorCodeOf(headers: Record<string, string>, json: Record<string, unknown> | undefined): string | undefined {
+  const raw = (json?.__type ?? json?.code ?? headers['x-amzn-errortype']) as string | undefined;
+  if (typeof raw !== 'string') return undefined;
+  const beforeColon = raw.split(':')[0]!;
+  return beforeColon.includes('#') ? beforeColon.slice(beforeColon.indexOf('#') + 1) : beforeColon;
+}
+
+export class RawKmsClient {
+  constructor(
+    private readonly target: TargetConfig,
+    private readonly principal: PrincipalName,
+    private readonly registry?: ResourceRegistry,
+  ) {}
+
+  async send(r: RawRequest): Promise<RawResponse> {
+    const url = new URL(this.target.endpoint ?? `https://kms.${this.target.region}.amazonaws.com`);
+    const body = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? {});
+    if (typeof r.body === 'object') this.registry?.assertMayMutate(r.operation, r.body);
+    const headers: Record<string, string> = { host: url.host };
+    if (r.contentType !== null) headers['content-type'] = r.contentType ?? JSON_1_1;
+    if (r.target !== null) headers['x-amz-target'] = r.target ?? `TrentService.${r.operation}`;
+    Object.assign(headers, r.headers);
+    let req = new HttpRequest({
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port && { port: Number(url.port) }),
+      method: 'POST',
+      path: url.pathname || '/',
+      headers,
+      body,
+    });
+    req = await this.sign(req, r);
+    r.afterSigning?.(req);
+    return this.transmit(req, r.operation, url);
+  }
+
+  private async sign(req: HttpRequest, r: RawRequest): Promise<HttpRequest> {
+    const signing = r.signing ?? 'header';
+    if (signing === 'none') return req;
+    const p = this.target.principals[this.principal];
+    if (!p) throw new Error(`the target has no ${this.principal} principal`);
+    const creds = await resolveCredentials(p);
+    const signer = new SignatureV4({
+      service: r.signingService ?? 'kms',
+      region: r.signingRegion ?? this.target.region,
+      sha256: Sha256,
+      credentials: {
+        accessKeyId: r.accessKeyId ?? creds.accessKeyId,
+        secretAccessKey: r.secretAccessKey ?? creds.secretAccessKey,
+        ...(creds.sessionToken && !r.omitSessionToken && { sessionToken: creds.sessionToken }),
+      },
+    });
+    const opts = { signingDate: r.signingDate ?? new Date() };
+    return (signing === 'query'
+      ? await signer.presign(req, { ...opts, expiresIn: 300, unhoistableHeaders: new Set(Object.keys(req.headers)) })
+      : await signer.sign(req, opts)) as HttpRequest;
+  }
+
+  private async transmit(req: HttpRequest, operation: string, url: URL): Promise<RawResponse> {
+    const qs = new URLSearchParams(Object.entries(req.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
+    const href = `${url.protocol}//${url.host}${req.path}${qs ? `?${qs}` : ''}`;
+    const startedAt = performance.timeOrigin + performance.now();
+    const base = {
+      operation,
+      principal: this.principal,
+      via: 'raw' as const,
+      method: req.method,
+      path: req.path,
+      query: Object.fromEntries(Object.entries(req.query ?? {}).map(([k, v]) => [k, String(v)])),
+      requestHeaders: { ...req.headers },
+      requestBody: String(req.body ?? ''),
+      startedAt,
+    };
+    const sendHeaders = { ...req.headers };
+    delete sendHeaders.host;
+    let res: Response;
+    try {
+      res = await fetch(href, { method: req.method, headers: sendHeaders, body: req.body as string, signal: AbortSignal.timeout(30_000) });
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      currentRecorder()?.record({ ...base, error: cause ?? (e as Error).message, endedAt: performance.timeOrigin + performance.now() });
+      throw e;
+    }
+    const text = await res.text();
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => (headers[k] = v));
+    currentRecorder()?.record({ ...base, status: res.status, responseHeaders: headers, responseBody: text, endedAt: performance.timeOrigin + performance.now() });
+    let json: Record<string, unknown> | undefined;
+    try {
+      const parsed: unknown = text ? JSON.parse(text) : undefined;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+    } catch {
+      /* not JSON: left undefined */
+    }
+    const errorCode = res.status >= 300 ? errorCodeOf(headers, json) : undefined;
+    return { status: res.status, headers, text, ...(json && { json }), ...(errorCode && { errorCode }) };
+  }
+}

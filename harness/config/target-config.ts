@@ -1,0 +1,49 @@
+/**
+ * @module harness/config/target-config
+ * The one typed target configuration. It is assembled from, in order of precedence: CLI flags, a
+ * config file, the environment (the AWS SDK's own variables), and defaults; then validated once.
+ * A problem is reported as one line naming the setting and the fix (exit code 2).
+ */
+import { z } from 'zod';
+import { RunAbort } from '../errors.ts';
+
+export const PrincipalSchema = z.object({
+  /** Static credentials; when absent, `profile` or the SDK's default chain is used. */
+  accessKeyId: z.string().min(1).optional(),
+  secretAccessKey: z.string().min(1).optional(),
+  sessionToken: z.string().min(1).optional(),
+  profile: z.string().min(1).optional(),
+  /** The principal's account id, when known; learnt from key ARNs otherwise. */
+  accountId: z.string().regex(/^\d{12}$/, 'an account id is 12 digits').optional(),
+}).strict().refine((p) => (p.accessKeyId === undefined) === (p.secretAccessKey === undefined), {
+  message: 'accessKeyId and secretAccessKey go together',
+});
+
+export const TargetSchema = z.object({
+  /** A name for reports (e.g. "embedded", "localstack-4.9"). */
+  name: z.string().min(1),
+  kind: z.enum(['embedded', 'endpoint']),
+  /** Required for `endpoint`; filled in at start for `embedded`. */
+  endpoint: z.url({ protocol: /^https?$/, error: 'endpoint must be an http(s) URL' }).optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'region looks like us-east-1'),
+  principals: z.object({ primary: PrincipalSchema, secondary: PrincipalSchema.optional() }).strict(),
+}).strict();
+
+export type PrincipalConfig = z.infer<typeof PrincipalSchema>;
+export type TargetConfig = z.infer<typeof TargetSchema>;
+export type PrincipalName = 'primary' | 'secondary';
+
+/** Turns the first zod issue into one line: `config: principals.primary.accessKeyId: …`. */
+export function validateTarget(raw: unknown, origin: string): TargetConfig {
+  const parsed = TargetSchema.safeParse(raw);
+  if (parsed.success) {
+    const t = parsed.data;
+    if (t.kind === 'endpoint' && !t.endpoint) {
+      throw new RunAbort('config', `${origin}: target kind 'endpoint' needs an endpoint URL (--endpoint URL, or AWS_ENDPOINT_URL_KMS)`);
+    }
+    return t;
+  }
+  const issue = parsed.error.issues[0]!;
+  const where = issue.path.length ? issue.path.join('.') : '(top level)';
+  throw new RunAbort('config', `${origin}: ${where}: ${issue.message}`);
+}

@@ -1,0 +1,64 @@
+/**
+ * @module harness/reporting/results-reporter
+ * A vitest reporter that turns finished tests into requirement results. It runs in the main process;
+ * the evidence arrives through each test's metadata.
+ */
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { SerializedError } from 'vitest';
+import type { Outcome, RequirementResult } from './results.ts';
+
+function outcomeOf(tc: TestCase): { outcome: Outcome; note?: string } | undefined {
+  const r = tc.result();
+  const meta = tc.meta();
+  const strength = meta.requirement?.strength;
+  if (r.state === 'passed') return { outcome: strength === 'observe' ? 'observed' : 'pass' };
+  if (r.state === 'failed') return { outcome: meta.notImplemented ? 'not-implemented' : 'fail' };
+  // A skip with a reason is a capability the target declared absent; a skip without one is a test
+  // that was filtered out of this run, and is not part of the results.
+  if (r.state === 'skipped' && r.note) return { outcome: 'not-applicable', note: r.note };
+  return undefined;
+}
+
+function failureOf(tc: TestCase): RequirementResult['failure'] {
+  const r = tc.result();
+  const err = (r.errors?.[0] ?? undefined) as (SerializedError & { diff?: string; expected?: unknown; actual?: unknown }) | undefined;
+  if (!err) return undefined;
+  const meta = tc.meta();
+  const failure: NonNullable<RequirementResult['failure']> = { message: String(err.message ?? 'failed').split('\n')[0]! };
+  const expectation = meta.expectation ?? (err.expected !== undefined || err.actual !== undefined ? { expected: err.expected, actual: err.actual } : undefined);
+  if (expectation) Object.assign(failure, expectation);
+  if (err.diff) failure.diff = err.diff;
+  return failure;
+}
+
+export class ResultsReporter implements Reporter {
+  readonly results: RequirementResult[] = [];
+  readonly errors: string[] = [];
+
+  onTestCaseResult(tc: TestCase): void {
+    const meta = tc.meta();
+    const req = meta.requirement;
+    if (!req) return;
+    const o = outcomeOf(tc);
+    if (!o) return;
+    const failure = o.outcome === 'fail' || o.outcome === 'not-implemented' ? failureOf(tc) : undefined;
+    this.results.push({
+      ...req,
+      outcome: o.outcome,
+      durationMs: Math.round(tc.diagnostic()?.duration ?? 0),
+      ...(failure && { failure }),
+      ...(o.note && { note: o.note }),
+      ...(meta.observations && { observations: meta.observations }),
+      exchanges: meta.exchanges ?? [],
+      ...(meta.cleanupProblems && { cleanupProblems: meta.cleanupProblems }),
+    });
+  }
+
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    for (const m of modules) {
+      for (const e of m.errors()) this.errors.push(`${m.moduleId}: ${e.message}`);
+    }
+    for (const e of unhandledErrors) this.errors.push(`unhandled: ${e.message}`);
+    this.results.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * @module harness/reporting/results
+ * The machine-readable results of a run (`results.json`), and how outcomes, the verdict and the exit
+ * code follow from the requirement checks (shared/DESIGN.md).
+ */
+import type { Exchange } from '../evidence/recorder.ts';
+import type { Observation } from '../spec/requirement-test.ts';
+import type { Requirement, Strength } from '../spec/requirement.ts';
+
+export const RESULTS_SCHEMA_VERSION = '1.0.0';
+
+export type Outcome = 'pass' | 'fail' | 'not-implemented' | 'not-applicable' | 'observed';
+export const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'not-implemented', 'not-applicable', 'observed'];
+
+export interface RequirementResult extends Requirement {
+  outcome: Outcome;
+  durationMs: number;
+  failure?: { message: string; expected?: unknown; actual?: unknown; diff?: string };
+  /** Why a check was not applicable. */
+  note?: string;
+  observations?: Observation[];
+  /** The requests and responses the check made (redacted). */
+  exchanges: Exchange[];
+  cleanupProblems?: string[];
+}
+
+export interface RunResults {
+  schemaVersion: string;
+  suite: { name: string; version: string };
+  run: { id: string; startedAt: string; finishedAt: string; durationMs: number; seed: number; grep?: string };
+  target: { name: string; kind: string; endpoint?: string; region: string; principals: string[] };
+  verdict: 'conformant' | 'nonconformant' | 'error';
+  summary: {
+    total: number;
+    byOutcome: Record<Outcome, number>;
+    byStrength: Record<Strength, Record<Outcome, number>>;
+  };
+  requirements: RequirementResult[];
+  /** Problems of the suite itself (a spec file that failed to load, an unhandled error). */
+  errors: string[];
+}
+
+function zero(): Record<Outcome, number> {
+  return { pass: 0, fail: 0, 'not-implemented': 0, 'not-applicable': 0, observed: 0 };
+}
+
+export function summarize(requirements: readonly RequirementResult[]): RunResults['summary'] {
+  const byOutcome = zero();
+  const byStrength: Record<Strength, Record<Outcome, number>> = { must: zero(), should: zero(), observe: zero() };
+  for (const r of requirements) {
+    byOutcome[r.outcome]++;
+    byStrength[r.strength][r.outcome]++;
+  }
+  return { total: requirements.length, byOutcome, byStrength };
+}
+
+/** A run is conformant when no `must` requirement failed and the suite itself had no error. */
+export function verdictOf(requirements: readonly RequirementResult[], errors: readonly string[]): RunResults['verdict'] {
+  if (errors.length > 0) return 'error';
+  return requirements.some((r) => r.strength === 'must' && r.outcome === 'fail') ? 'nonconformant' : 'conformant';
+}
+
+/** 0 conformant, 1 nonconformant (or the suite itself broke). */
+export function exitCodeOf(verdict: RunResults['verdict']): 0 | 1 {
+  return verdict === 'conformant' ? 0 : 1;
+}

@@ -1,0 +1,142 @@
+/**
+ * @module harness/resources/registry
+ * Every key and alias the suite creates is registered here, tagged with the run id, and written to
+ * the run's ledger file, so that teardown (per test, in reverse order) and the end-of-run sweep
+ * (also after an interrupted run) can schedule its deletion. The registry is also the safety gate:
+ * the harness refuses to mutate a key or alias it did not create.
+ */
+import { appendFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+
+/** The tag every created key carries. */
+export const RUN_TAG_KEY = 'kms-conformance:run-id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MRK = /^mrk-[0-9a-f]{32}$/i;
+const ARN = /^arn:[^:]*:kms:[^:]*:[^:]*:(key|alias)\/(.+)$/;
+
+/** Operations that change a key or alias, with the input members that name what they change. */
+export const MUTATING_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  EnableKey: ['KeyId'],
+  DisableKey: ['KeyId'],
+  ScheduleKeyDeletion: ['KeyId'],
+  CancelKeyDeletion: ['KeyId'],
+  DeleteImportedKeyMaterial: ['KeyId'],
+  ImportKeyMaterial: ['KeyId'],
+  TagResource: ['KeyId'],
+  UntagResource: ['KeyId'],
+  UpdateKeyDescription: ['KeyId'],
+  PutKeyPolicy: ['KeyId'],
+  EnableKeyRotation: ['KeyId'],
+  DisableKeyRotation: ['KeyId'],
+  RotateKeyOnDemand: ['KeyId'],
+  CreateGrant: ['KeyId'],
+  RevokeGrant: ['KeyId'],
+  ReplicateKey: ['KeyId'],
+  UpdatePrimaryRegion: ['KeyId'],
+  CreateAlias: ['TargetKeyId', 'AliasName'],
+  UpdateAlias: ['TargetKeyId', 'AliasName'],
+  DeleteAlias: ['AliasName'],
+};
+
+export interface RegisteredKey {
+  keyId: string;
+  arn: string;
+  principal: string;
+}
+
+export interface LedgerEntry {
+  event: 'key-created' | 'key-cleaned' | 'alias-created' | 'alias-deleted';
+  principal: string;
+  /** Key ARN, or alias name. */
+  resource: string;
+  at: string;
+}
+
+/** Thrown instead of sending a request that would change something the suite did not create. */
+export class SafetyRefusal extends Error {
+  override readonly name = 'SafetyRefusal';
+}
+
+export class ResourceRegistry {
+  private readonly keys = new Map<string, RegisteredKey>();
+  private readonly synthetic = new Set<string>();
+  private readonly aliases = new Set<string>();
+  private scopes: { keys: RegisteredKey[]; aliases: { principal: string; aliasName: string }[] }[] = [];
+
+  constructor(
+    readonly runId: string,
+    private readonly ledgerPath?: string,
+  ) {}
+
+  /** Records a key the suite has just created. */
+  registerKey(key: RegisteredKey): void {
+    this.keys.set(key.keyId.toLowerCase(), key);
+    this.scopes.at(-1)?.keys.push(key);
+    this.ledger({ event: 'key-created', principal: key.principal, resource: key.arn, at: new Date().toISOString() });
+  }
+
+  registerAlias(principal: string, aliasName: string): void {
+    this.aliases.add(aliasName);
+    this.scopes.at(-1)?.aliases.push({ principal, aliasName });
+    this.ledger({ event: 'alias-created', principal, resource: aliasName, at: new Date().toISOString() });
+  }
+
+  forgetAlias(principal: string, aliasName: string): void {
+    this.aliases.delete(aliasName);
+    this.ledger({ event: 'alias-deleted', principal, resource: aliasName, at: new Date().toISOString() });
+  }
+
+  markCleaned(key: RegisteredKey): void {
+    this.ledger({ event: 'key-cleaned', principal: key.principal, resource: key.arn, at: new Date().toISOString() });
+  }
+
+  /** A well-formed key id that names no existing key: safe to use in negative checks. */
+  syntheticKeyId(): string {
+    const id = randomUUID();
+    this.synthetic.add(id);
+    return id;
+  }
+
+  /** An alias name owned by this run (prefixed with the run id). */
+  aliasName(label: string): string {
+    return `alias/kms-conformance/${this.runId}/${label}`;
+  }
+
+  /** Starts collecting the keys a test creates, for its teardown. */
+  openScope(): void {
+    this.scopes.push({ keys: [], aliases: [] });
+  }
+
+  /** Ends the current scope; returns what it created, newest first (teardown order). */
+  closeScope(): { keys: RegisteredKey[]; aliases: { principal: string; aliasName: string }[] } {
+    const s = this.scopes.pop() ?? { keys: [], aliases: [] };
+    return { keys: s.keys.reverse(), aliases: s.aliases.filter((a) => this.aliases.has(a.aliasName)).reverse() };
+  }
+
+  /**
+   * True when `identifier` cannot name a resource the suite did not create: a key or alias this run
+   * created, a synthetic id, or a string that is not a key identifier at all.
+   */
+  owns(identifier: string): boolean {
+    const arn = ARN.exec(identifier);
+    const bare = arn ? (arn[1] === 'alias' ? `alias/${arn[2]}` : arn[2]!) : identifier;
+    if (bare.startsWith('alias/')) return this.aliases.has(bare) || bare.startsWith(`alias/kms-conformance/${this.runId}/`);
+    if (!UUID.test(bare) && !MRK.test(bare)) return true;
+    return this.keys.has(bare.toLowerCase()) || this.synthetic.has(bare.toLowerCase());
+  }
+
+  /** Throws SafetyRefusal when `operation` would change something this run did not create. */
+  assertMayMutate(operation: string, input: Record<string, unknown>): void {
+    for (const member of MUTATING_MEMBERS[operation] ?? []) {
+      const value = input[member];
+      if (typeof value === 'string' && !this.owns(value)) {
+        throw new SafetyRefusal(`refusing ${operation}: ${member} '${value}' names a resource this run did not create`);
+      }
+    }
+  }
+
+  private ledger(entry: LedgerEntry): void {
+    if (this.ledgerPath) appendFileSync(this.ledgerPath, `${JSON.stringify(entry)}\n`);
+  }
+}

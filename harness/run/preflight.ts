@@ -1,0 +1,52 @@
+/**
+ * @module harness/run/preflight
+ * Before any spec runs: is the endpoint there, does it speak awsJson, does it accept the configured
+ * credentials? Each "no" is one line and exit code 2, within seconds.
+ */
+import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
+import { RawKmsClient } from '../clients/raw-client.ts';
+import { RunAbort } from '../errors.ts';
+
+/** Error codes that mean the endpoint did not accept who we are. */
+const REFUSED = new Set([
+  'UnrecognizedClientException', 'InvalidSignatureException', 'IncompleteSignatureException',
+  'MissingAuthenticationTokenException', 'InvalidClientTokenId', 'SignatureDoesNotMatch',
+  'ExpiredTokenException', 'AccessDeniedException', 'AuthFailure',
+]);
+
+export const PREFLIGHT_TIMEOUT_MS = 5_000;
+
+async function probe(target: TargetConfig, principal: PrincipalName): Promise<void> {
+  const raw = new RawKmsClient(target, principal);
+  const send = raw.send({ operation: 'ListKeys', body: { Limit: 1 } });
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new RunAbort('unreachable', `no answer from ${target.endpoint} within ${PREFLIGHT_TIMEOUT_MS / 1000} s`)), PREFLIGHT_TIMEOUT_MS).unref(),
+  );
+  let res;
+  try {
+    res = await Promise.race([send, timeout]);
+  } catch (e) {
+    if (e instanceof RunAbort) throw e;
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    if (/credential|profile|token/i.test(err.message) && !err.cause) {
+      throw new RunAbort('credentials', `could not load credentials for the ${principal} principal: ${err.message.split('\n')[0]}`);
+    }
+    throw new RunAbort('unreachable', `cannot reach ${target.endpoint}: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
+  }
+  if (res.status < 300) return;
+  if (res.errorCode && REFUSED.has(res.errorCode)) {
+    const msg = (res.json?.message ?? res.json?.Message ?? '') as string;
+    throw new RunAbort('credentials', `${target.endpoint} refused the ${principal} principal's credentials: ${res.errorCode}${msg ? `: ${msg}` : ''}`);
+  }
+  if (!res.errorCode) {
+    const type = res.headers['content-type'] ?? 'no content type';
+    throw new RunAbort('unreachable', `${target.endpoint} answered HTTP ${res.status} (${type}); it does not look like an AWS KMS endpoint`);
+  }
+  // Any other KMS error (ListKeys not implemented, say) still shows a reachable awsJson endpoint.
+}
+
+/** Throws RunAbort when the target cannot be used. */
+export async function preflight(target: TargetConfig): Promise<void> {
+  await probe(target, 'primary');
+  if (target.principals.secondary) await probe(target, 'secondary');
+}

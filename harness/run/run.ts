@@ -1,0 +1,118 @@
+/**
+ * @module harness/run/run
+ * `kms-conformance run`: resolve the target, open the session (preflight), run the specs through
+ * vitest, write results.json and junit.xml, sweep what was created, and return the exit code.
+ */
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startVitest } from 'vitest/node';
+import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
+import { RunAbort } from '../errors.ts';
+import { ConsoleReporter } from '../reporting/console-reporter.ts';
+import { exitCodeOf, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
+import { ResultsReporter } from '../reporting/results-reporter.ts';
+import { handSession, openSession, type Session } from './session.ts';
+
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunOptions extends TargetFlags {
+  out?: string;
+  grep?: string;
+  seed?: number;
+}
+
+function suiteVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The output folder: --out, or reports/<run id> with reports/latest pointing at it. */
+function outputDir(opts: RunOptions, runId: string): string {
+  if (opts.out) return resolve(opts.out);
+  const reports = resolve('reports');
+  const dir = join(reports, runId);
+  mkdirSync(dir, { recursive: true });
+  rmSync(join(reports, 'latest'), { force: true });
+  try {
+    symlinkSync(runId, join(reports, 'latest'));
+  } catch {
+    /* a file system without symlinks: reports/<run id> is still there */
+  }
+  return dir;
+}
+
+function printSummary(r: RunResults, dir: string, write: (l: string) => void): void {
+  const o = r.summary.byOutcome;
+  const parts = [`${o.pass} passed`, `${o.fail} failed`];
+  if (o['not-implemented']) parts.push(`${o['not-implemented']} not implemented`);
+  if (o['not-applicable']) parts.push(`${o['not-applicable']} not applicable`);
+  if (o.observed) parts.push(`${o.observed} observed`);
+  const mustFailed = r.summary.byStrength.must.fail;
+  write('');
+  write(`${r.summary.total} requirements: ${parts.join(', ')}`);
+  for (const e of r.errors) write(`suite error: ${e}`);
+  write(`verdict: ${r.verdict}${mustFailed ? ` (${mustFailed} required check${mustFailed === 1 ? '' : 's'} failed)` : ''}`);
+  write(`results: ${join(dir, 'results.json')}`);
+}
+
+export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  const startedAt = new Date();
+  const target = resolveTarget(opts);
+  const session: Session = await openSession(target, { ...(opts.seed !== undefined && { seed: opts.seed }) });
+  const dir = outputDir(opts, session.runId);
+  mkdirSync(dir, { recursive: true });
+  const results = new ResultsReporter();
+  const stopOnSignal = () => {
+    write('\ninterrupted: scheduling deletion of what this run created…');
+    void session.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  write(`kms-conformance ${suiteVersion()} → ${session.target.name} (${session.target.endpoint ?? 'AWS'}, ${session.target.region}), run ${session.runId}, seed ${session.seed}`);
+  handSession(session);
+  try {
+    const vitest = await startVitest('test', [], {
+      root: PACKAGE_ROOT,
+      config: join(PACKAGE_ROOT, 'vitest.config.ts'),
+      project: ['conformance'],
+      run: true,
+      watch: false,
+      ...(opts.grep && { testNamePattern: opts.grep }),
+      reporters: [new ConsoleReporter(write), results, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
+    });
+    await vitest.close();
+  } finally {
+    handSession(undefined);
+    process.removeListener('SIGINT', stopOnSignal);
+    process.removeListener('SIGTERM', stopOnSignal);
+  }
+  const sweep = await session.close();
+  if (opts.grep && results.results.length === 0 && results.errors.length === 0) {
+    throw new RunAbort('usage', `no requirement matched --grep '${opts.grep}'`);
+  }
+  const finishedAt = new Date();
+  const verdict = verdictOf(results.results, results.errors);
+  const t = session.target;
+  const out: RunResults = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    suite: { name: 'kms-conformance', version: suiteVersion() },
+    run: {
+      id: session.runId,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      seed: session.seed,
+      ...(opts.grep && { grep: opts.grep }),
+    },
+    target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals) },
+    verdict,
+    summary: summarize(results.results),
+    requirements: results.results,
+    errors: [...results.errors, ...sweep.problems.map((p) => `cleanup: ${p}`)],
+  };
+  writeFileSync(join(dir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  printSummary(out, dir, write);
+  // Vitest sets process.exitCode on failures; the exit code is ours to decide.
+  process.exitCode = undefined;
+  return exitCodeOf(verdict);
+}

@@ -1,0 +1,7 @@
+/**
+ * @module harness/spec
+ * The import surface for specs: declare requirements, assert errors.
+ */
+export { requirement, type SpecContext, type Observation } from './requirement-test.ts';
+export { expectKmsError, expectRawError, ExpectationFailure, type KmsErrorAnswer } from './expect-kms-error.ts';
+export type { Requirement, EvidenceLevel, Strength, RequirementSource } from './requirement.ts';

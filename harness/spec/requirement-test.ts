@@ -1,0 +1,104 @@
+/**
+ * @module harness/spec/requirement-test
+ * `requirement(def, body)` declares one conformance check: a vitest test named `<id> — <statement>`,
+ * carrying the requirement as metadata, with clients for the target, evidence capture, and teardown
+ * of everything it created. This is the only way specs declare tests.
+ */
+import type { KMSClient } from '@aws-sdk/client-kms';
+import { test } from 'vitest';
+import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
+import type { RawKmsClient } from '../clients/raw-client.ts';
+import { EvidenceRecorder, setCurrentRecorder, type Exchange } from '../evidence/recorder.ts';
+import { teardown } from '../resources/teardown.ts';
+import { workerState } from './context.ts';
+import { ExpectationFailure } from './expect-kms-error.ts';
+import { checkRequirement, type Requirement } from './requirement.ts';
+
+/** An answer recorded by an `observe` check (or alongside any check). */
+export interface Observation {
+  label: string;
+  value: unknown;
+}
+
+declare module '@vitest/runner' {
+  interface TaskMeta {
+    requirement?: Requirement;
+    exchanges?: Exchange[];
+    observations?: Observation[];
+    /** Set when the target does not have the operation under test. */
+    notImplemented?: string;
+    /** Expected vs actual of a failed expectation, for the report's diff. */
+    expectation?: { expected: unknown; actual: unknown };
+    cleanupProblems?: string[];
+  }
+}
+
+/** What a requirement's body gets. */
+export interface SpecContext {
+  readonly target: TargetConfig;
+  readonly runId: string;
+  readonly seed: number;
+  /** SDK client of the primary principal. */
+  readonly primary: KMSClient;
+  /** SDK client of the secondary principal; undefined when the target has none. */
+  readonly secondary: KMSClient | undefined;
+  /** Raw signed-HTTP client of a principal. */
+  raw(principal?: PrincipalName): RawKmsClient;
+  /** A well-formed key id that names no key. */
+  syntheticKeyId(): string;
+  /** An alias name owned by this run. */
+  aliasName(label: string): string;
+  /** Records what the target answered, for `observe` checks and the report. */
+  observe(label: string, value: unknown): void;
+}
+
+/** Answers that mean "this target does not have the operation" rather than "it got it wrong". */
+const NOT_IMPLEMENTED_CODES = new Set(['UnknownOperationException', 'InvalidAction', 'NotImplemented', 'NotImplementedException']);
+
+function notImplementedIn(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; actual?: { code?: string; status?: number } };
+  const code = e.actual?.code ?? e.name;
+  const status = e.actual?.status ?? e.$metadata?.httpStatusCode;
+  return (code !== undefined && NOT_IMPLEMENTED_CODES.has(code)) || status === 501;
+}
+
+/**
+ * Declares one requirement check.
+ * @example
+ * requirement({ id: 'KEY-01', statement: '…', operation: 'CreateKey', source: { url: '…' }, evidence: 'recorded', strength: 'must' },
+ *   async (kms) => { … });
+ */
+export function requirement(def: Requirement, body: (kms: SpecContext) => Promise<void>, options: { timeout?: number } = {}): void {
+  checkRequirement(def);
+  test(`${def.id} — ${def.statement}`, { meta: { requirement: def }, ...(options.timeout && { timeout: options.timeout }) }, async ({ task }) => {
+    const w = workerState();
+    const recorder = new EvidenceRecorder(w.secrets);
+    const observations: Observation[] = [];
+    setCurrentRecorder(recorder);
+    w.registry.openScope();
+    const kms: SpecContext = {
+      target: w.target,
+      runId: w.runId,
+      seed: w.seed,
+      primary: w.client('primary'),
+      secondary: w.target.principals.secondary ? w.client('secondary') : undefined,
+      raw: (principal = 'primary') => w.raw(principal),
+      syntheticKeyId: () => w.registry.syntheticKeyId(),
+      aliasName: (label) => w.registry.aliasName(label),
+      observe: (label, value) => observations.push({ label, value: JSON.parse(w.secrets.scrub(JSON.stringify(value ?? null))) }),
+    };
+    try {
+      await body(kms);
+    } catch (e) {
+      if (notImplementedIn(e)) task.meta.notImplemented = def.operation;
+      if (e instanceof ExpectationFailure) task.meta.expectation = { expected: e.expected, actual: e.actual };
+      throw e;
+    } finally {
+      setCurrentRecorder(undefined);
+      task.meta.exchanges = [...recorder.all()];
+      if (observations.length) task.meta.observations = observations;
+      const problems = await teardown(w.registry, (p) => w.client(p as PrincipalName), w.registry.closeScope());
+      if (problems.length) task.meta.cleanupProblems = problems;
+    }
+  });
+}
