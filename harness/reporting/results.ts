@@ -27,7 +27,7 @@ export interface RequirementResult extends Requirement {
 export interface RunResults {
   schemaVersion: string;
   suite: { name: string; version: string };
-  run: { id: string; startedAt: string; finishedAt: string; durationMs: number; seed: number; grep?: string };
+  run: { id: string; startedAt: string; finishedAt: string; durationMs: number; seed: number; grep?: string; interrupted?: boolean };
   target: { name: string; kind: string; endpoint?: string; region: string; principals: string[] };
   verdict: 'conformant' | 'nonconformant' | 'error';
   summary: {

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import { RunAbort } from '../errors.ts';
 import { ConsoleReporter } from '../reporting/console-reporter.ts';
@@ -62,16 +62,11 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   const dir = outputDir(opts, session.runId);
   mkdirSync(dir, { recursive: true });
   const results = new ResultsReporter();
-  const stopOnSignal = () => {
-    write('\ninterrupted: scheduling deletion of what this run created…');
-    void session.close().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
   write(`kms-conformance ${suiteVersion()} → ${session.target.name} (${session.target.endpoint ?? 'AWS'}, ${session.target.region}), run ${session.runId}, seed ${session.seed}`);
   handSession(session);
+  let interrupted = false;
   try {
-    const vitest = await startVitest('test', [], {
+    const vitest = await createVitest('test', {
       root: PACKAGE_ROOT,
       config: join(PACKAGE_ROOT, 'vitest.config.ts'),
       project: ['conformance'],
@@ -80,11 +75,28 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       ...(opts.grep && { testNamePattern: opts.grep }),
       reporters: [new ConsoleReporter(write), results, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
     });
-    await vitest.close();
+    // First signal: stop starting new checks, let running ones tear down, then sweep and report.
+    // Second signal: sweep what the ledger lists and leave at once.
+    const onSignal = () => {
+      if (interrupted) {
+        void session.close().finally(() => process.exit(130));
+        return;
+      }
+      interrupted = true;
+      write('\ninterrupted: finishing the running checks, then scheduling deletion of what this run created…');
+      void vitest.cancelCurrentRun('keyboard-input');
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      await vitest.start();
+    } finally {
+      await vitest.close();
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    }
   } finally {
     handSession(undefined);
-    process.removeListener('SIGINT', stopOnSignal);
-    process.removeListener('SIGTERM', stopOnSignal);
   }
   const sweep = await session.close();
   if (opts.grep && results.results.length === 0 && results.errors.length === 0) {
@@ -103,6 +115,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       seed: session.seed,
       ...(opts.grep && { grep: opts.grep }),
+      ...(interrupted && { interrupted: true }),
     },
     target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals) },
     verdict,
@@ -112,7 +125,8 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   printSummary(out, dir, write);
+  if (interrupted) write('the run was interrupted: the results above are partial');
   // Vitest sets process.exitCode on failures; the exit code is ours to decide.
   process.exitCode = undefined;
-  return exitCodeOf(verdict);
+  return interrupted ? 130 : exitCodeOf(verdict);
 }

@@ -1,0 +1,114 @@
+/**
+ * End-to-end tests of the `kms-conformance` command, as a user runs it.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceServer, type RunningReference } from '../reference/server.ts';
+import { cleanEnv, closedPort, collect, runCli, startCli, waitForLine } from './cli-support.ts';
+
+const out = () => mkdtempSync(join(tmpdir(), 'kmsct-cli-'));
+
+describe('kms-conformance run against the embedded reference', () => {
+  it('exits 0 and writes results.json and junit.xml with one entry per requirement', async () => {
+    const dir = out();
+    const r = await runCli(['run', '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(results.verdict).toBe('conformant');
+    expect(results.target).toMatchObject({ kind: 'embedded', region: 'us-east-1' });
+    expect(results.summary.total).toBeGreaterThanOrEqual(5);
+    expect(results.summary.byOutcome.fail).toBe(0);
+    const ids = results.requirements.map((q: { id: string }) => q.id);
+    expect(ids).toContain('KEY-01');
+    for (const q of results.requirements) {
+      expect(q).toMatchObject({ outcome: expect.stringMatching(/^(pass|observed)$/), evidence: expect.any(String), strength: expect.any(String) });
+      expect(q.exchanges.length).toBeGreaterThan(0);
+    }
+    const junit = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testcase [^>]*name="KEY-01 — /);
+    expect(r.stdout).toMatch(/verdict: conformant/);
+  });
+
+  it('runs only the requirements --grep selects', async () => {
+    const dir = out();
+    const r = await runCli(['run', '--out', dir, '--grep', 'KEY-04']);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(results.requirements.map((q: { id: string }) => q.id)).toEqual(['KEY-04']);
+  });
+});
+
+describe('kms-conformance run: bad input is one line and exit code 2', () => {
+  const oneLine = (s: string) => s.trim().split('\n').filter(Boolean);
+
+  it('an endpoint nobody listens on', async () => {
+    const port = await closedPort();
+    const r = await runCli(['run', '--endpoint', `http://127.0.0.1:${port}`, '--out', out()]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/^kms-conformance: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED$/)]);
+    expect(r.stdout).toBe('');
+    expect(r.ms).toBeLessThan(15_000);
+  });
+
+  it.each([
+    [['run', '--endpoint', 'not a url'], /endpoint must be an http\(s\) URL/],
+    [['run', '--region', 'moon'], /region/],
+    [['run', '--target', 'nonesuch'], /unknown target 'nonesuch'/],
+    [['run', '--config', 'missing.json'], /config file not found/],
+    [['run', '--seed', 'abc'], /seed/],
+    [['run', '--no-such-flag'], /unknown option/],
+    [['frobnicate'], /unknown command/],
+  ])('%j', async (args, message) => {
+    const r = await runCli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a --grep that matches nothing', async () => {
+    const r = await runCli(['run', '--grep', 'NOPE-999', '--out', out()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no requirement matched --grep 'NOPE-999'/);
+  });
+});
+
+describe('kms-conformance serve, then run --endpoint', () => {
+  let serve: ReturnType<typeof startCli>;
+  let url: string;
+
+  beforeAll(async () => {
+    serve = startCli(['serve', '--port', '0']);
+    url = (await waitForLine(serve, /listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+  });
+  afterAll(async () => {
+    serve.kill('SIGINT');
+    const r = await collect(serve);
+    expect(r.code).toBe(0);
+  });
+
+  it('passes with no credentials configured, using the documented defaults', async () => {
+    const dir = out();
+    const r = await runCli(['run', '--endpoint', url, '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    expect(results.target).toMatchObject({ kind: 'endpoint', endpoint: url });
+  });
+
+  it('takes the endpoint from AWS_ENDPOINT_URL_KMS', async () => {
+    const dir = out();
+    const r = await runCli(['run', '--out', dir, '--grep', 'KEY-01'], cleanEnv({ AWS_ENDPOINT_URL_KMS: url }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).target.endpoint).toBe(url);
+  });
+
+  it('refuses wrong credentials in one line with exit code 2', async () => {
+    const env = cleanEnv({ AWS_ACCESS_KEY_ID: 'AKIAKMSREFPRIMARY001', AWS_SECRET_ACCESS_KEY: 'not-the-secret' });
+    const r = await runCli(['run', '--endpoint', url, '--out', out()], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^kms-conformance: .* refused the primary principal's credentials: InvalidSignatureException/);
+    expect(r.stderr).not.toContain('not-the-secret');
+  });
+});
+

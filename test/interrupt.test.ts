@@ -1,0 +1,67 @@
+/**
+ * An interrupted run still cleans up: every key it created ends up scheduled for deletion.
+ * A slow proxy in front of the reference keeps the run going long enough to interrupt it.
+ */
+import { createServer, request, type Server } from 'node:http';
+import { DescribeKeyCommand, KMSClient, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PRIMARY_ACCOUNT } from '../reference/accounts.ts';
+import { startReferenceServer, type RunningReference } from '../reference/server.ts';
+import { collect, startCli, waitForLine } from './cli-support.ts';
+
+const DELAY_MS = 300;
+let ref: RunningReference;
+let proxy: Server;
+let proxyUrl: string;
+
+beforeAll(async () => {
+  ref = await startReferenceServer({ port: 0, log: () => {} });
+  const target = new URL(ref.url);
+  proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      setTimeout(() => {
+        const up = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        });
+        up.end(Buffer.concat(chunks));
+      }, DELAY_MS);
+    });
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+});
+
+afterAll(async () => {
+  proxy.closeAllConnections();
+  await new Promise<void>((r) => proxy.close(() => r()));
+  await ref.close();
+});
+
+it('on SIGINT, exits 130 after scheduling deletion of every key the run created', async () => {
+  const child = startCli(['run', '--endpoint', proxyUrl, '--out', '/tmp/kmsct-interrupt']);
+  const done = collect(child);
+  const runId = (await waitForLine(child, /run (kmsct-[\w-]+),/))[1]!;
+  await waitForLine(child, /✓ KEY-01/);
+  child.kill('SIGINT');
+  const r = await done;
+  expect(r.code, r.stdout + r.stderr).toBe(130);
+
+  const c = new KMSClient({ endpoint: ref.url, region: 'us-east-1', credentials: PRIMARY_ACCOUNT.credentials[0]!, maxAttempts: 1 });
+  const { Keys = [] } = await c.send(new ListKeysCommand({}));
+  const ours = [];
+  for (const k of Keys) {
+    const { Tags = [] } = await c.send(new ListResourceTagsCommand({ KeyId: k.KeyId }));
+    if (Tags.some((t) => t.TagKey === 'kms-conformance:run-id' && t.TagValue === runId)) ours.push(k.KeyId!);
+  }
+  // The run got as far as KEY-01 at least, which creates a key.
+  expect(ours.length).toBeGreaterThan(0);
+  for (const id of ours) {
+    const { KeyMetadata } = await c.send(new DescribeKeyCommand({ KeyId: id }));
+    expect(KeyMetadata?.KeyState, id).toBe('PendingDeletion');
+  }
+  // Not every requirement ran: the run really was cut short.
+  expect(r.stdout).toMatch(/interrupted/);
+}, 60_000);
