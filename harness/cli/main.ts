@@ -32,7 +32,7 @@ async function serve(opts: { port: number; host: string }, write: (l: string) =>
   }
   write('');
   write('Try it:');
-  write(`  export AWS_ENDPOINT_URL_KMS=${ref.url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=${PRIMARY_ACCOUNT.credentials[0]!.accessKeyId} AWS_SECRET_ACCESS_KEY=${PRIMARY_ACCOUNT.credentials[0]!.secretAccessKey}`);
+  write(`  export AWS_ENDPOINT_URL_KMS=${ref.url} AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=${PRIMARY_ACCOUNT.credentials[0]!.accessKeyId} AWS_SECRET_ACCESS_KEY=${PRIMARY_ACCOUNT.credentials[0]!.secretAccessKey}`);
   write('  aws kms create-key --origin EXTERNAL');
   write(`  kms-conformance run --endpoint ${ref.url}`);
   await new Promise<void>((resolve) => {

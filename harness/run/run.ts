@@ -115,7 +115,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       seed: session.seed,
       ...(opts.grep && { grep: opts.grep }),
-      ...(interrupted && { interrupted: true }),
+      ...(interrupted ? { interrupted: true } : {}),
     },
     target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals) },
     verdict,

@@ -8,7 +8,7 @@ import { epochSeconds } from '../model/key.ts';
 import type { Alias } from '../model/store.ts';
 import type { Handler, OperationContext } from './context.ts';
 import { pageOutput, paginate } from './pagination.ts';
-import { requireKey } from './require-key.ts';
+import { requireKey, settleAll } from './require-key.ts';
 
 function checkAliasName(ctx: OperationContext, name: string): void {
   if (!name.startsWith('alias/') || name.length <= 'alias/'.length) {
@@ -23,6 +23,7 @@ export const createAlias: Handler = async (input, ctx) => {
   const name = input.AliasName as string;
   checkAliasName(ctx, name);
   const key = requireKey(ctx, input.TargetKeyId as string, 'CreateAlias');
+  settleAll(ctx);
   const arn = aliasArn(ctx.partition, ctx.regionName, ctx.accountId, name);
   if (ctx.region.aliases.has(name)) throw kmsError('AlreadyExistsException', `An alias with the name ${arn} already exists`);
   const now = ctx.now();
@@ -50,6 +51,7 @@ function aliasEntry(a: Alias): Record<string, unknown> {
 
 export const listAliases: Handler = async (input, ctx) => {
   const keyId = input.KeyId === undefined ? undefined : requireKey(ctx, input.KeyId as string, 'ListAliases').keyId;
+  settleAll(ctx);
   const all = [...ctx.region.aliases.values()].filter((a) => keyId === undefined || a.targetKeyId === keyId);
   const page = paginate(all, input.Limit as number | undefined, input.Marker as string | undefined, 50);
   return pageOutput('Aliases', { ...page, items: page.items.map(aliasEntry) });

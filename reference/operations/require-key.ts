@@ -70,13 +70,21 @@ function stateError(op: GatedOperation, key: KmsKey): KmsError {
 export function settle(ctx: OperationContext, key: KmsKey): KmsKey | undefined {
   const now = ctx.now();
   if (key.state === 'PendingDeletion' && key.deletionDate && key.deletionDate <= now) {
-    ctx.store.region(key.accountId, key.region).keys.delete(key.keyId);
+    const store = ctx.store.region(key.accountId, key.region);
+    store.keys.delete(key.keyId);
+    // Deleting a key deletes "all aliases that refer to it" (ScheduleKeyDeletion documentation).
+    for (const [name, alias] of store.aliases) if (alias.targetKeyId === key.keyId) store.aliases.delete(name);
     return undefined;
   }
   for (const m of key.materials) {
     if (m.bytes && m.expirationModel === 'KEY_MATERIAL_EXPIRES' && m.validTo && m.validTo <= now) deleteMaterial(key, m);
   }
   return key;
+}
+
+/** Settles every key of the caller's region store, so listings and name checks see time's effects. */
+export function settleAll(ctx: OperationContext): void {
+  for (const key of [...ctx.region.keys.values()]) settle(ctx, key);
 }
 
 /** Finds the key an identifier names, or throws the NotFoundException AWS answers with. */
@@ -97,7 +105,10 @@ export function resolveKey(ctx: OperationContext, input: string, op: GatedOperat
     const store = ctx.store.peek(account, ctx.regionName);
     const alias = store?.aliases.get(id);
     if (!alias || !store) throw kmsError('NotFoundException', `Alias ${aliasArn(ctx.partition, ctx.regionName, account, id)} is not found.`);
-    return found(ctx, store.keys.get(alias.targetKeyId), keyArn(ctx.partition, ctx.regionName, account, alias.targetKeyId));
+    const targetArn = keyArn(ctx.partition, ctx.regionName, account, alias.targetKeyId);
+    // Another account's key is refused by alias ARN exactly as by key ARN (below).
+    if (account !== ctx.accountId) throw kmsError('AccessDeniedException', `The caller is not authorized to use ${targetArn}.`);
+    return found(ctx, store.keys.get(alias.targetKeyId), targetArn);
   }
   if (!isWellFormedKeyId(id)) throw kmsError('NotFoundException', messages.invalidKeyId(input));
   const arnOfId = keyArn(ctx.partition, ctx.regionName, account, id);

@@ -61,7 +61,8 @@ function walk(value: unknown, shape: Shape, path: string, v: Violations): unknow
       if (shape.min !== undefined && len < shape.min) v.add(value, path, `Member must have length greater than or equal to ${shape.min}`, shape.sensitive);
       if (shape.max !== undefined && len > shape.max) v.add(value, path, `Member must have length less than or equal to ${shape.max}`, shape.sensitive);
       if (shape.enum && !shape.enum.includes(value)) v.add(value, path, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`, shape.sensitive);
-      if (shape.pattern && len > 0 && !new RegExp(shape.pattern, 'u').test(value)) {
+      // Model patterns must match the whole value (some, like Marker's, carry no anchors).
+      if (shape.pattern && len > 0 && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) {
         v.add(value, path, `Member must satisfy regular expression pattern: ${shape.pattern}`, shape.sensitive);
       }
       return value;
