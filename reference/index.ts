@@ -11,6 +11,7 @@ import { Store } from './model/store.ts';
 import { WrappingKeyPool, type PairGenerator } from './model/wrapping-keys.ts';
 import type { OperationContext } from './operations/context.ts';
 import { handleWire, type WireRequest } from './protocol/aws-json.ts';
+import { checkFaults } from './faults.ts';
 import type { WireResponse } from './protocol/error-response.ts';
 
 export interface ReferenceOptions {
@@ -41,7 +42,7 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
   const rand = options.randomBytes ?? ((n: number) => randomBytes(n));
   const uuid = options.uuid ?? (() => randomUUID());
   const wrappingKeys = new WrappingKeyPool(options.wrappingKeyGenerator);
-  const faults = new Set(options.faults ?? []);
+  const faults = checkFaults(options.faults ?? []);
   const log = options.log ?? ((msg: string) => process.stderr.write(`[reference] ${msg}\n`));
 
   const deps = {
@@ -49,6 +50,7 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
     now,
     uuid,
     log,
+    faults,
     context: ({ accountId, region }: { accountId: string; region: string }): OperationContext => ({
       store,
       region: store.region(accountId, region),
@@ -85,5 +87,6 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
   };
 }
 
+export { FAULTS, type FaultName } from './faults.ts';
 export { DEFAULT_ACCOUNTS, PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from './accounts.ts';
 export type { ReferenceAccount, ReferenceCredential } from './accounts.ts';

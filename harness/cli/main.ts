@@ -21,8 +21,14 @@ function seed(value: string): number {
   return n;
 }
 
-async function serve(opts: { port: number; host: string }, write: (l: string) => void): Promise<void> {
-  const ref = await startReferenceServer({ port: opts.port, host: opts.host, log: (m) => process.stderr.write(`${m}\n`) });
+async function serve(opts: { port: number; host: string; fault?: string[] }, write: (l: string) => void): Promise<void> {
+  let ref;
+  try {
+    ref = await startReferenceServer({ port: opts.port, host: opts.host, faults: opts.fault ?? [], log: (m) => process.stderr.write(`${m}\n`) });
+  } catch (e) {
+    throw new RunAbort('usage', (e as Error).message);
+  }
+  if (opts.fault?.length) write(`faults switched on: ${opts.fault.join(', ')}`);
   write(`kms-conformance reference KMS endpoint listening on ${ref.url}`);
   write('');
   write('Default accounts (test credentials of this local endpoint, not secrets):');
@@ -69,6 +75,8 @@ export async function main(argv: string[], write: (l: string) => void = (l) => p
     .description('serve the reference KMS endpoint standalone')
     .option('--port <n>', 'port to listen on (0 picks a free one)', port, 4599)
     .option('--host <host>', 'address to bind', '127.0.0.1')
+    // Deliberate deviations, for the project's own tests of the specs; not for users.
+    .addOption(new Option('--fault <name...>', 'switch on a named deviation').hideHelp())
     .action(async (opts) => {
       await serve(opts, write);
     });

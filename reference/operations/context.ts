@@ -5,6 +5,7 @@
  */
 import type { Store, RegionStore } from '../model/store.ts';
 import type { WrappingKeyPool } from '../model/wrapping-keys.ts';
+import type { FaultName } from '../faults.ts';
 
 export interface OperationContext {
   readonly store: Store;
@@ -18,7 +19,7 @@ export interface OperationContext {
   readonly uuid: () => string;
   readonly wrappingKeys: WrappingKeyPool;
   /** Named deviations switched on for the project's own fault-injection tests; empty when faithful. */
-  readonly faults: ReadonlySet<string>;
+  readonly faults: ReadonlySet<FaultName>;
 }
 
 /** A handler: decoded input in, output structure out (undefined for operations without output). */

@@ -38,7 +38,7 @@ export const getParametersForImport: Handler = async (input, ctx) => {
     privateKey: pair.privateKey,
     wrappingAlgorithm: algorithm,
     wrappingKeySpec: spec,
-    validTo: new Date(now.getTime() + PARAMETERS_TTL_MS),
+    validTo: new Date(now.getTime() + (ctx.faults.has('long-import-parameters') ? 100 * DAY_MS : PARAMETERS_TTL_MS)),
   };
   ctx.region.importTokens.set(token.toString('hex'), params);
   return {
@@ -57,9 +57,10 @@ function pruneExpiredTokens(ctx: OperationContext, now: Date): void {
 }
 
 /** The expiration settings of an import, checked as documented (REQ-I2…I4). */
-function expiration(input: Record<string, unknown>, now: Date): { model: ExpirationModel; validTo?: Date } {
-  const model = (input.ExpirationModel as ExpirationModel | undefined) ?? 'KEY_MATERIAL_EXPIRES';
+function expiration(input: Record<string, unknown>, now: Date, ctx: OperationContext): { model: ExpirationModel; validTo?: Date } {
   const validTo = input.ValidTo as Date | undefined;
+  const lenient = ctx.faults.has('ignore-expiration-model') && !validTo;
+  const model = lenient ? 'KEY_MATERIAL_DOES_NOT_EXPIRE' : ((input.ExpirationModel as ExpirationModel | undefined) ?? 'KEY_MATERIAL_EXPIRES');
   if (model === 'KEY_MATERIAL_DOES_NOT_EXPIRE') {
     if (validTo) throw kmsError('ValidationException', 'ValidTo must be omitted when the ExpirationModel is KEY_MATERIAL_DOES_NOT_EXPIRE.');
     return { model };
@@ -92,7 +93,7 @@ function unwrap(params: ImportParameters, wrapped: Buffer): Buffer | undefined {
 /** Looks up the import token and checks it was issued for this key and is still valid (REQ-I6, REQ-I17). */
 function importParameters(ctx: OperationContext, key: KmsKey, token: Buffer): ImportParameters {
   const params = ctx.region.importTokens.get(token.toString('hex'));
-  if (!params || params.keyArn !== key.arn) {
+  if (!params || (params.keyArn !== key.arn && !ctx.faults.has('unbound-import-token'))) {
     throw kmsError('InvalidImportTokenException', 'The import token is not valid for this KMS key.');
   }
   if (params.validTo <= ctx.now()) throw kmsError('ExpiredImportTokenException', 'The import token has expired.');
@@ -102,7 +103,7 @@ function importParameters(ctx: OperationContext, key: KmsKey, token: Buffer): Im
 export const importKeyMaterial: Handler = async (input, ctx) => {
   const key = requireKey(ctx, input.KeyId as string, 'ImportKeyMaterial');
   const now = ctx.now();
-  const exp = expiration(input, now);
+  const exp = expiration(input, now, ctx);
   const importType = (input.ImportType as string | undefined) ?? (key.materials.length === 0 ? 'NEW_KEY_MATERIAL' : 'EXISTING_KEY_MATERIAL');
   if (importType === 'NEW_KEY_MATERIAL' && input.KeyMaterialId !== undefined) {
     throw kmsError('ValidationException', 'KeyMaterialId cannot be given when ImportType is NEW_KEY_MATERIAL.');
@@ -118,7 +119,7 @@ export const importKeyMaterial: Handler = async (input, ctx) => {
   const description = input.KeyMaterialDescription as string | undefined;
 
   if (importType === 'EXISTING_KEY_MATERIAL') {
-    const existing = key.materials.find((m) => m.id === id);
+    const existing = key.materials.find((m) => m.id === id) ?? (ctx.faults.has('accept-different-material') ? replaceFirst(key, id) : undefined);
     // Different material, or an id that does not match it (REQ-I10, REQ-I14).
     if (!existing || (input.KeyMaterialId !== undefined && input.KeyMaterialId !== id)) {
       throw kmsError('IncorrectKeyMaterialException', `The key material is not the material associated with ${key.arn}.`);
@@ -144,6 +145,13 @@ export const importKeyMaterial: Handler = async (input, ctx) => {
   return { KeyId: key.arn, KeyMaterialId: id };
 };
 
+/** Fault 'accept-different-material': the first material takes the new material's place. */
+function replaceFirst(key: KmsKey, id: string): KeyMaterial | undefined {
+  const first = key.materials[0];
+  if (first) first.id = id;
+  return first;
+}
+
 export const deleteImportedKeyMaterial: Handler = async (input, ctx) => {
   const key = requireKey(ctx, input.KeyId as string, 'DeleteImportedKeyMaterial');
   const wanted = input.KeyMaterialId as string | undefined;
@@ -155,6 +163,7 @@ export const deleteImportedKeyMaterial: Handler = async (input, ctx) => {
   }
   // A key that never had material is left as it is: "No effect" (REQ-D4).
   if (!target) return { KeyId: key.arn };
-  deleteMaterial(key, target);
+  deleteMaterial(key, target, ctx.faults);
+  if (ctx.faults.has('empty-delete-response')) return {};
   return { KeyId: key.arn, KeyMaterialId: target.id };
 };

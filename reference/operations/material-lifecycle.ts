@@ -5,6 +5,7 @@
  */
 import type { KmsKey } from '../model/key.ts';
 import type { KeyMaterial } from '../model/key-material.ts';
+import type { FaultName } from '../faults.ts';
 
 /**
  * Deletes `material` from `key`. A material pending rotation is not yet permanently associated, so it
@@ -12,7 +13,7 @@ import type { KeyMaterial } from '../model/key-material.ts';
  * and its expiration settings. A key in PendingDeletion stays there (REQ-D3); otherwise the key
  * becomes PendingImport (REQ-D1, REQ-D2).
  */
-export function deleteMaterial(key: KmsKey, material: KeyMaterial): void {
+export function deleteMaterial(key: KmsKey, material: KeyMaterial, faults: ReadonlySet<FaultName> = new Set()): void {
   if (material.state === 'PENDING_ROTATION') {
     key.materials = key.materials.filter((m) => m !== material);
     return;
@@ -21,7 +22,8 @@ export function deleteMaterial(key: KmsKey, material: KeyMaterial): void {
   material.importState = 'PENDING_IMPORT';
   delete material.expirationModel;
   delete material.validTo;
-  if (key.state !== 'PendingDeletion') key.state = 'PendingImport';
+  if (faults.has('stay-enabled-after-delete')) return;
+  if (key.state !== 'PendingDeletion' || faults.has('pending-deletion-to-pending-import')) key.state = 'PendingImport';
 }
 
 /** True when every permanently associated material is present again, so the key can be Enabled (REQ-I15). */

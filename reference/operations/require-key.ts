@@ -89,7 +89,7 @@ export function settleAll(ctx: OperationContext): void {
 
 /** Finds the key an identifier names, or throws the NotFoundException AWS answers with. */
 export function resolveKey(ctx: OperationContext, input: string, op: GatedOperation): KmsKey {
-  const allowAlias = ALIAS_OK.has(op);
+  const allowAlias = ALIAS_OK.has(op) || ctx.faults.has('accept-alias');
   const arn = parseArn(input);
   let account = ctx.accountId;
   let id = input;
@@ -117,6 +117,7 @@ export function resolveKey(ctx: OperationContext, input: string, op: GatedOperat
     // never reveals whether it exists to a non-cross-account operation, and refuses cross-account
     // use with AccessDenied because its (unmodelled) default key policy trusts only the owner.
     const foreign = ctx.store.peek(account, ctx.regionName)?.keys.get(id);
+    if (ctx.faults.has('ignore-arn-account')) return found(ctx, ctx.region.keys.get(id), arnOfId);
     if (foreign && CROSS_ACCOUNT.has(op)) {
       throw kmsError('AccessDeniedException', `The caller is not authorized to use ${arnOfId}.`);
     }
@@ -134,11 +135,18 @@ function found(ctx: OperationContext, key: KmsKey | undefined, arn: string): Kms
 /** Resolves `input`, then refuses it unless the key's origin and state allow `op`. */
 export function requireKey(ctx: OperationContext, input: string, op: GatedOperation): KmsKey {
   const key = resolveKey(ctx, input, op);
-  if (EXTERNAL_ONLY.has(op) && key.origin !== 'EXTERNAL') {
+  const skipOrigin = op === 'DeleteImportedKeyMaterial' && ctx.faults.has('skip-origin-check');
+  if (EXTERNAL_ONLY.has(op) && key.origin !== 'EXTERNAL' && !skipOrigin) {
     throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
   }
-  if (!ALLOWED[op].includes(key.state)) throw stateError(op, key);
+  if (!ALLOWED[op].includes(key.state) || refusedByFault(ctx, op, key)) throw stateError(op, key);
   return key;
+}
+
+function refusedByFault(ctx: OperationContext, op: GatedOperation, key: KmsKey): boolean {
+  if (op !== 'DeleteImportedKeyMaterial') return false;
+  return (key.state === 'PendingDeletion' && ctx.faults.has('refuse-pending-deletion'))
+    || (key.state === 'PendingImport' && ctx.faults.has('refuse-pending-import'));
 }
 
 /** The current material of a usable key (Enabled keys always have one). */

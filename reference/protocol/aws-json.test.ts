@@ -132,6 +132,7 @@ describe('unexpected failures', () => {
       now: clock.now,
       uuid: () => 'request-id-1',
       log,
+      faults: new Set<never>(),
       context: () => {
         throw new TypeError('store exploded at /var/lib/kms/secret.db');
       },

@@ -6,6 +6,7 @@
  */
 import { KmsError } from '../errors.ts';
 import type { ReferenceAccount } from '../accounts.ts';
+import type { FaultName } from '../faults.ts';
 import { handlers, shapeOf } from '../operations/index.ts';
 import type { OperationContext } from '../operations/context.ts';
 import { validateInput } from '../validation/validate.ts';
@@ -30,6 +31,7 @@ export interface ProtocolDeps {
   now: () => Date;
   uuid: () => string;
   log: (msg: string) => void;
+  faults: ReadonlySet<FaultName>;
   /** Builds the operation context for a verified caller. */
   context: (caller: VerifiedCaller) => OperationContext;
 }
@@ -41,7 +43,7 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
     if (req.method !== 'POST' || req.path !== '/') {
       throw new KmsError('UnknownOperationException', `Only POST / is served; got ${req.method} ${req.path}.`);
     }
-    const caller = await verifySigV4(req, deps.accounts, deps.now());
+    const caller = await verifySigV4(req, deps.accounts, deps.now(), { checkSignature: !deps.faults.has('no-signature-check') });
     const operation = operationOf(req.headers['x-amz-target']);
     const input = parseBody(req);
     const decoded = validateInput(input, shapeOf(operation));
@@ -53,7 +55,7 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
       body: output === undefined ? '' : JSON.stringify(output),
     };
   } catch (err) {
-    return errorResponse(err, requestId, deps.log);
+    return errorResponse(err, requestId, deps.log, deps.faults);
   }
 }
 

@@ -6,6 +6,10 @@
  * KMSInternalException; its details are logged, never sent.
  */
 import { KmsError } from '../errors.ts';
+import type { FaultName } from '../faults.ts';
+
+/** The Smithy model's status codes, used only by the 'wrong-status-code' fault. */
+const SMITHY_STATUS: Record<string, number> = { NotFoundException: 404, KMSInvalidStateException: 409, DisabledException: 409, DryRunOperationException: 412 };
 
 export const JSON_1_1 = 'application/x-amz-json-1.1';
 
@@ -15,12 +19,14 @@ export interface WireResponse {
   body: string;
 }
 
-export function errorResponse(err: unknown, requestId: string, log: (msg: string) => void): WireResponse {
+export function errorResponse(err: unknown, requestId: string, log: (msg: string) => void, faults: ReadonlySet<FaultName> = new Set()): WireResponse {
   const e = err instanceof KmsError ? err : internal(err, log);
-  const body: Record<string, string> = { __type: e.name };
+  const name = faults.has('wrong-error-code') && e.name === 'NotFoundException' ? 'ResourceNotFoundException' : e.name;
+  const status = faults.has('wrong-status-code') ? (SMITHY_STATUS[e.name] ?? e.status) : e.status;
+  const body: Record<string, string> = { __type: name };
   if (e.wireMessage !== undefined) body.message = e.wireMessage;
   return {
-    status: e.status,
+    status,
     headers: { 'content-type': JSON_1_1, 'x-amzn-requestid': requestId },
     body: JSON.stringify(body),
   };

@@ -124,7 +124,12 @@ function sameSignature(a: string, b: string): boolean {
 /**
  * Verifies the request's signature and returns who made it. Throws a KmsError naming the problem.
  */
-export async function verifySigV4(req: IncomingSignedRequest, accounts: readonly ReferenceAccount[], now: Date): Promise<VerifiedCaller> {
+export async function verifySigV4(
+  req: IncomingSignedRequest,
+  accounts: readonly ReferenceAccount[],
+  now: Date,
+  options: { checkSignature?: boolean } = {},
+): Promise<VerifiedCaller> {
   const parts = fromHeader(req) ?? fromQuery(req);
   if (!parts) throw new KmsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const match = findCredential(accounts, parts.accessKeyId);
@@ -143,7 +148,7 @@ export async function verifySigV4(req: IncomingSignedRequest, accounts: readonly
   checkPayloadHash(req);
 
   const expected = await recompute(req, parts, match.credential.secretAccessKey, signingDate);
-  if (!sameSignature(expected, parts.signature)) {
+  if (options.checkSignature !== false && !sameSignature(expected, parts.signature)) {
     throw invalid('The request signature does not match the signature computed by the server; check the secret access key and signing method.');
   }
   return { accountId: match.accountId, accessKeyId: parts.accessKeyId, region: parts.region };

@@ -1,0 +1,6 @@
+/**
+ * @module harness/kms
+ * KMS building blocks for specs: key creation, material import, client-side wrapping.
+ */
+export * from './keys.ts';
+export * from './wrap.ts';

@@ -1,0 +1,71 @@
+/**
+ * @module harness/kms/keys
+ * Building blocks specs compose: create keys, import material, read state. They call the target
+ * through the SDK client given, so evidence and safety apply as to any call.
+ */
+import {
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  GetParametersForImportCommand,
+  ImportKeyMaterialCommand,
+  type ImportKeyMaterialCommandInput,
+  type KeyMetadata,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
+import { newKeyMaterial, wrapKeyMaterial, type WrappingAlgorithm, type WrappingKeySpec } from './wrap.ts';
+
+/** Creates a symmetric key with Origin EXTERNAL (PendingImport, no material). */
+export async function createExternalKey(client: KMSClient, description = 'kms-conformance external key'): Promise<KeyMetadata> {
+  const { KeyMetadata } = await client.send(new CreateKeyCommand({ Origin: 'EXTERNAL', Description: description }));
+  if (!KeyMetadata?.KeyId) throw new Error('CreateKey returned no KeyMetadata.KeyId');
+  return KeyMetadata;
+}
+
+/** Creates a symmetric key with KMS-generated material (Origin AWS_KMS). */
+export async function createKmsKey(client: KMSClient, description = 'kms-conformance AWS_KMS key'): Promise<KeyMetadata> {
+  const { KeyMetadata } = await client.send(new CreateKeyCommand({ Description: description }));
+  if (!KeyMetadata?.KeyId) throw new Error('CreateKey returned no KeyMetadata.KeyId');
+  return KeyMetadata;
+}
+
+export async function describeKey(client: KMSClient, keyId: string): Promise<KeyMetadata> {
+  const { KeyMetadata } = await client.send(new DescribeKeyCommand({ KeyId: keyId }));
+  if (!KeyMetadata) throw new Error('DescribeKey returned no KeyMetadata');
+  return KeyMetadata;
+}
+
+export interface ImportOptions {
+  algorithm?: WrappingAlgorithm;
+  spec?: WrappingKeySpec;
+  /** Default KEY_MATERIAL_DOES_NOT_EXPIRE. */
+  expirationModel?: 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE';
+  validTo?: Date;
+  importType?: 'NEW_KEY_MATERIAL' | 'EXISTING_KEY_MATERIAL';
+  keyMaterialId?: string;
+}
+
+/** GetParametersForImport, then ImportKeyMaterial of `material` wrapped with the returned public key. */
+export async function importKeyMaterial(client: KMSClient, keyId: string, material: Buffer, o: ImportOptions = {}) {
+  const algorithm = o.algorithm ?? 'RSAES_OAEP_SHA_256';
+  const params = await client.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: o.spec ?? 'RSA_2048' }));
+  if (!params.PublicKey || !params.ImportToken) throw new Error('GetParametersForImport returned no PublicKey or ImportToken');
+  const input: ImportKeyMaterialCommandInput = {
+    KeyId: keyId,
+    ImportToken: params.ImportToken,
+    EncryptedKeyMaterial: wrapKeyMaterial(params.PublicKey, material, algorithm),
+    ExpirationModel: o.expirationModel ?? 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+    ...(o.validTo && { ValidTo: o.validTo }),
+    ...(o.importType && { ImportType: o.importType }),
+    ...(o.keyMaterialId && { KeyMaterialId: o.keyMaterialId }),
+  };
+  const response = await client.send(new ImportKeyMaterialCommand(input));
+  return { params, response };
+}
+
+/** An EXTERNAL key with material imported (Enabled, material does not expire). */
+export async function createImportedKey(client: KMSClient, o: ImportOptions & { description?: string } = {}) {
+  const key = await createExternalKey(client, o.description);
+  const material = newKeyMaterial();
+  const { response } = await importKeyMaterial(client, key.KeyId!, material, o);
+  return { key, material, keyMaterialId: response.KeyMaterialId };
+}
