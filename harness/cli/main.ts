@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
 import { startReferenceServer } from '#reference/server.ts';
 import { RunAbort } from '../errors.ts';
+import { formatCatalogue, listRequirements } from '../run/list.ts';
 import { runSuite } from '../run/run.ts';
 
 function port(value: string): number {
@@ -68,6 +69,17 @@ export async function main(argv: string[], write: (l: string) => void = (l) => p
     .option('--seed <n>', 'seed for property-based specs', seed)
     .action(async (opts) => {
       exitCode = await runSuite(opts, write);
+    });
+
+  program
+    .command('list')
+    .description('list the requirements the suite checks, without running anything')
+    .option('--grep <pattern>', 'only requirements whose id or statement matches')
+    .option('--json', 'print JSON')
+    .action(async (opts: { grep?: string; json?: boolean }) => {
+      const reqs = await listRequirements(opts.grep);
+      if (opts.json) write(JSON.stringify(reqs, null, 2));
+      else for (const l of formatCatalogue(reqs)) write(l);
     });
 
   program

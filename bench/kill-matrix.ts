@@ -1,0 +1,64 @@
+/**
+ * Kill matrix: runs the whole conformance suite against the reference with each named fault
+ * switched on, and prints which requirements each fault makes fail (and the faithful run's result).
+ *
+ *   node --import tsx bench/kill-matrix.ts [--fault name ...] [--json reports/kill-matrix.json]
+ *
+ * A fault no requirement catches is a gap in the specs. Figures only; nothing here asserts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { FAULTS, type FaultName } from '../reference/faults.ts';
+import { startReferenceServer } from '../reference/server.ts';
+
+const BIN = fileURLToPath(new URL('../bin/kms-conformance.js', import.meta.url));
+
+interface Row {
+  fault: FaultName | '(none)';
+  exitCode: number | null;
+  failed: string[];
+  seconds: number;
+}
+
+function runSuite(endpoint: string): Promise<{ code: number | null; results: { requirements: { id: string; outcome: string; strength: string }[] } }> {
+  const out = mkdtempSync(join(tmpdir(), 'kmsct-kill-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  for (const k of Object.keys(env)) if (k.startsWith('AWS_ENDPOINT_URL') || k === 'AWS_ACCESS_KEY_ID' || k === 'AWS_PROFILE') delete env[k];
+  const child = spawn(process.execPath, [BIN, 'run', '--endpoint', endpoint, '--out', out], { env, stdio: 'ignore' });
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ code, results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) })),
+  );
+}
+
+async function measure(fault: FaultName | '(none)'): Promise<Row> {
+  const ref = await startReferenceServer({ port: 0, faults: fault === '(none)' ? [] : [fault], log: () => {} });
+  const t0 = performance.now();
+  try {
+    const { code, results } = await runSuite(ref.url);
+    const failed = results.requirements.filter((r) => r.outcome === 'fail').map((r) => `${r.id}${r.strength === 'must' ? '' : `(${r.strength})`}`);
+    return { fault, exitCode: code, failed, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    await ref.close();
+  }
+}
+
+const { values } = parseArgs({ options: { fault: { type: 'string', multiple: true }, json: { type: 'string' } } });
+const faults = (values.fault ?? Object.keys(FAULTS)) as FaultName[];
+const rows: Row[] = [await measure('(none)')];
+for (const f of faults) {
+  rows.push(await measure(f));
+  const r = rows.at(-1)!;
+  process.stdout.write(`${r.fault.padEnd(36)} exit ${r.exitCode}  ${r.seconds.toFixed(1).padStart(5)} s  ${r.failed.length ? r.failed.join(' ') : 'NOT CAUGHT'}\n`);
+}
+const baseline = rows[0]!;
+process.stdout.write(`\nfaithful reference: exit ${baseline.exitCode}, ${baseline.failed.length} failing, ${baseline.seconds.toFixed(1)} s\n`);
+const missed = rows.slice(1).filter((r) => r.exitCode !== 1);
+process.stdout.write(`faults caught (exit 1): ${rows.length - 1 - missed.length} of ${rows.length - 1}${missed.length ? `; not caught: ${missed.map((r) => r.fault).join(', ')}` : ''}\n`);
+if (values.json) {
+  mkdirSync(dirname(values.json), { recursive: true });
+  writeFileSync(values.json, `${JSON.stringify(rows, null, 2)}\n`);
+}
