@@ -73,6 +73,8 @@ function envPrincipals(env: NodeJS.ProcessEnv): Partial<TargetConfig['principals
   } else if (env.AWS_PROFILE) {
     primary.profile = env.AWS_PROFILE;
   } else {
+    const orphan = Object.keys(env).find((k) => k.startsWith('KMS_CONFORMANCE_SECONDARY_'));
+    if (orphan) throw new RunAbort('config', `${orphan} is set, but no primary credentials are (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE)`);
     return undefined;
   }
   const out: Partial<TargetConfig['principals']> = { primary };

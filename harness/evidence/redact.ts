@@ -34,7 +34,7 @@ export function redactHeader(name: string, value: string): string {
   if (n === 'authorization') {
     // Keep the scope and signed-header list (useful evidence); drop the key id and signature.
     return value
-      .replace(/Credential=([A-Z0-9]{4})[A-Z0-9]*\//, 'Credential=$1…/')
+      .replace(/Credential=([^/,\s]{0,4})[^/,\s]*\//, 'Credential=$1…/')
       .replace(/Signature=[0-9a-f]+/, `Signature=${REDACTED}`);
   }
   if (n === 'x-amz-security-token') return REDACTED;

@@ -34,6 +34,8 @@ function failureOf(tc: TestCase): RequirementResult['failure'] {
 export class ResultsReporter implements Reporter {
   readonly results: RequirementResult[] = [];
   readonly errors: string[] = [];
+  /** Checks stopped by the harness before they could change something the run did not create. */
+  readonly safetyRefusals: string[] = [];
 
   onTestCaseResult(tc: TestCase): void {
     const meta = tc.meta();
@@ -42,6 +44,8 @@ export class ResultsReporter implements Reporter {
     const o = outcomeOf(tc);
     if (!o) return;
     const failure = o.outcome === 'fail' || o.outcome === 'not-implemented' ? failureOf(tc) : undefined;
+    const first = tc.result().errors?.[0] as { name?: string } | undefined;
+    if (first?.name === 'SafetyRefusal') this.safetyRefusals.push(`${req.id}: ${failure?.message ?? 'refused'}`);
     this.results.push({
       ...req,
       outcome: o.outcome,

@@ -13,7 +13,8 @@ export const RUN_TAG_KEY = 'kms-conformance:run-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MRK = /^mrk-[0-9a-f]{32}$/i;
-const ARN = /^arn:[^:]*:kms:[^:]*:[^:]*:(key|alias)\/(.+)$/;
+// Case-insensitive: a target that accepted an upper-case ARN must not slip past the safety check.
+const ARN = /^arn:[^:]*:kms:[^:]*:[^:]*:(key|alias)\/(.+)$/i;
 
 /** Operations that change a key or alias, with the input members that name what they change. */
 export const MUTATING_MEMBERS: Readonly<Record<string, readonly string[]>> = {
@@ -120,7 +121,7 @@ export class ResourceRegistry {
    */
   owns(identifier: string): boolean {
     const arn = ARN.exec(identifier);
-    const bare = arn ? (arn[1] === 'alias' ? `alias/${arn[2]}` : arn[2]!) : identifier;
+    const bare = arn ? (arn[1]!.toLowerCase() === 'alias' ? `alias/${arn[2]}` : arn[2]!) : identifier;
     if (bare.startsWith('alias/')) return this.aliases.has(bare) || bare.startsWith(`alias/kms-conformance/${this.runId}/`);
     if (!UUID.test(bare) && !MRK.test(bare)) return true;
     return this.keys.has(bare.toLowerCase()) || this.synthetic.has(bare.toLowerCase());

@@ -33,7 +33,8 @@ async function probe(target: TargetConfig, principal: PrincipalName): Promise<vo
     }
     throw new RunAbort('unreachable', `cannot reach ${target.endpoint}: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
   }
-  if (res.status < 300) return;
+  // A 2xx must be awsJson too: a web server answering 200 with a page is not a KMS endpoint.
+  if (res.status < 300 && res.json) return;
   if (res.errorCode && REFUSED.has(res.errorCode)) {
     const msg = (res.json?.message ?? res.json?.Message ?? '') as string;
     throw new RunAbort('credentials', `${target.endpoint} refused the ${principal} principal's credentials: ${res.errorCode}${msg ? `: ${msg}` : ''}`);

@@ -125,6 +125,9 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   printSummary(out, dir, write);
+  if (results.safetyRefusals.length) {
+    throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) that would change resources this run did not create (${results.safetyRefusals[0]})`);
+  }
   if (interrupted) write('the run was interrupted: the results above are partial');
   // Vitest sets process.exitCode on failures; the exit code is ours to decide.
   process.exitCode = undefined;

@@ -1,0 +1,209 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
+import { RunAbort } from '../errors.ts';
+import { tempDir } from '../test-support/reference-target.ts';
+import { resolveTarget, type TargetFlags } from './resolve-target.ts';
+
+const REF_PRIMARY = PRIMARY_ACCOUNT.credentials[0]!;
+const REF_SECONDARY = SECONDARY_ACCOUNT.credentials[0]!;
+
+/** Every test gets its own empty working directory, so no stray config file is picked up. */
+let cwd: string;
+beforeEach(() => {
+  cwd = tempDir();
+});
+
+const resolve = (flags: TargetFlags = {}, env: NodeJS.ProcessEnv = {}) => resolveTarget(flags, env, cwd);
+
+function writeConfig(content: unknown, name = 'kms-conformance.config.json'): string {
+  const path = join(cwd, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+/** Runs `fn`, which must throw a RunAbort, and returns it. */
+function abortOf(fn: () => unknown): RunAbort {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown, 'expected a RunAbort, but nothing was thrown').toBeInstanceOf(RunAbort);
+  return thrown as RunAbort;
+}
+
+describe('resolveTarget: defaults and environment', () => {
+  it('defaults to the embedded target in us-east-1 with both reference principals', () => {
+    const t = resolve();
+    expect(t.kind).toBe('embedded');
+    expect(t.name).toBe('embedded');
+    expect(t.region).toBe('us-east-1');
+    expect(t.endpoint).toBeUndefined();
+    expect(t.principals.primary).toEqual({ accessKeyId: REF_PRIMARY.accessKeyId, secretAccessKey: REF_PRIMARY.secretAccessKey, accountId: '111111111111' });
+    expect(t.principals.secondary).toEqual({ accessKeyId: REF_SECONDARY.accessKeyId, secretAccessKey: REF_SECONDARY.secretAccessKey, accountId: '222222222222' });
+  });
+
+  it('--endpoint makes an endpoint target, with the reference principals when no credentials are configured', () => {
+    const t = resolve({ endpoint: 'http://127.0.0.1:4566' });
+    expect(t.kind).toBe('endpoint');
+    expect(t.endpoint).toBe('http://127.0.0.1:4566');
+    expect(t.principals.primary.accessKeyId).toBe(REF_PRIMARY.accessKeyId);
+    expect(t.principals.secondary?.accessKeyId).toBe(REF_SECONDARY.accessKeyId);
+  });
+
+  it('AWS_ENDPOINT_URL_KMS beats AWS_ENDPOINT_URL', () => {
+    const t = resolve({}, { AWS_ENDPOINT_URL_KMS: 'http://kms.local:1', AWS_ENDPOINT_URL: 'http://generic.local:2' });
+    expect(t.kind).toBe('endpoint');
+    expect(t.endpoint).toBe('http://kms.local:1');
+    expect(resolve({}, { AWS_ENDPOINT_URL: 'http://generic.local:2' }).endpoint).toBe('http://generic.local:2');
+  });
+
+  it('takes the region from AWS_REGION, then AWS_DEFAULT_REGION', () => {
+    expect(resolve({}, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'ap-south-1' }).region).toBe('eu-west-1');
+    expect(resolve({}, { AWS_DEFAULT_REGION: 'ap-south-1' }).region).toBe('ap-south-1');
+  });
+
+  it('the embedded target ignores AWS_ACCESS_KEY_ID and AWS_PROFILE', () => {
+    const t = resolve({}, { AWS_ACCESS_KEY_ID: 'AKIAENVIRONMENT00001', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_PROFILE: 'dev' });
+    expect(t.kind).toBe('embedded');
+    expect(t.principals.primary.accessKeyId).toBe(REF_PRIMARY.accessKeyId);
+    expect(t.principals.primary.profile).toBeUndefined();
+  });
+
+  it('an endpoint target uses AWS_ACCESS_KEY_ID / SECRET / SESSION_TOKEN from the environment', () => {
+    const t = resolve(
+      { endpoint: 'http://127.0.0.1:4566' },
+      { AWS_ACCESS_KEY_ID: 'AKIAENVIRONMENT00001', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_SESSION_TOKEN: 'env-token' },
+    );
+    expect(t.principals.primary).toEqual({ accessKeyId: 'AKIAENVIRONMENT00001', secretAccessKey: 'env-secret', sessionToken: 'env-token' });
+    expect(t.principals.secondary).toBeUndefined();
+  });
+
+  it('AWS_PROFILE gives a profile principal', () => {
+    const t = resolve({ endpoint: 'http://127.0.0.1:4566' }, { AWS_PROFILE: 'conformance' });
+    expect(t.principals.primary).toEqual({ profile: 'conformance' });
+  });
+
+  it('the secondary principal comes from KMS_CONFORMANCE_SECONDARY_*', () => {
+    const base = { AWS_ACCESS_KEY_ID: 'AKIAENVIRONMENT00001', AWS_SECRET_ACCESS_KEY: 'env-secret' };
+    const keys = resolve({ endpoint: 'http://h:1' }, {
+      ...base,
+      KMS_CONFORMANCE_SECONDARY_ACCESS_KEY_ID: 'AKIASECONDARYENV0001',
+      KMS_CONFORMANCE_SECONDARY_SECRET_ACCESS_KEY: 'second-secret',
+      KMS_CONFORMANCE_SECONDARY_SESSION_TOKEN: 'second-token',
+    });
+    expect(keys.principals.secondary).toEqual({ accessKeyId: 'AKIASECONDARYENV0001', secretAccessKey: 'second-secret', sessionToken: 'second-token' });
+    const profile = resolve({ endpoint: 'http://h:1' }, { ...base, KMS_CONFORMANCE_SECONDARY_PROFILE: 'other-account' });
+    expect(profile.principals.secondary).toEqual({ profile: 'other-account' });
+  });
+
+  it('refuses a secondary principal from the environment without a primary one', () => {
+    const e = abortOf(() => resolve({ endpoint: 'http://h:1' }, { KMS_CONFORMANCE_SECONDARY_PROFILE: 'other-account' }));
+    expect(e.kind).toBe('config');
+    expect(e.message).toMatch(/KMS_CONFORMANCE_SECONDARY_PROFILE is set, but no primary credentials are/);
+  });
+});
+
+describe('resolveTarget: precedence', () => {
+  const fileTarget = { targets: { lab: { kind: 'endpoint', endpoint: 'http://file.local:3', region: 'eu-central-1' } }, defaultTarget: 'lab' };
+  const env = { AWS_ENDPOINT_URL_KMS: 'http://env.local:4', AWS_REGION: 'ap-northeast-1' };
+
+  it('flags beat the config file for region and endpoint', () => {
+    writeConfig(fileTarget);
+    const t = resolve({ endpoint: 'http://flag.local:5', region: 'us-west-2' }, env);
+    expect(t.endpoint).toBe('http://flag.local:5');
+    expect(t.region).toBe('us-west-2');
+  });
+
+  it('the config file beats the environment for region and endpoint', () => {
+    writeConfig(fileTarget);
+    const t = resolve({}, env);
+    expect(t.name).toBe('lab');
+    expect(t.endpoint).toBe('http://file.local:3');
+    expect(t.region).toBe('eu-central-1');
+  });
+
+  it('flags beat the environment when there is no config file', () => {
+    const t = resolve({ endpoint: 'http://flag.local:5', region: 'us-west-2' }, env);
+    expect(t.endpoint).toBe('http://flag.local:5');
+    expect(t.region).toBe('us-west-2');
+  });
+});
+
+describe('resolveTarget: config file', () => {
+  it('selects a named target from the file in the working directory', () => {
+    writeConfig({
+      targets: {
+        lab: {
+          endpoint: 'http://lab.local:4566',
+          region: 'eu-west-3',
+          principals: { primary: { accessKeyId: 'AKIALABPRIMARY000001', secretAccessKey: 'lab-secret' } },
+        },
+      },
+    });
+    const t = resolve({ target: 'lab' });
+    expect(t).toEqual({
+      name: 'lab',
+      kind: 'endpoint',
+      endpoint: 'http://lab.local:4566',
+      region: 'eu-west-3',
+      principals: { primary: { accessKeyId: 'AKIALABPRIMARY000001', secretAccessKey: 'lab-secret' } },
+    });
+  });
+
+  it('a missing --config file is a one-line RunAbort naming the file', () => {
+    const e = abortOf(() => resolve({ config: 'nowhere.json' }));
+    expect(e.kind).toBe('config');
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain(join(cwd, 'nowhere.json'));
+    expect(e.message).not.toContain('\n');
+  });
+
+  it('invalid JSON is a one-line RunAbort naming the file', () => {
+    const path = writeConfig('{\n  "targets": {\n    "lab": \n}\n', 'broken.json');
+    const e = abortOf(() => resolve({ config: 'broken.json' }));
+    expect(e.kind).toBe('config');
+    expect(e.message).toContain(path);
+    expect(e.message).toMatch(/not valid JSON/);
+    expect(e.message).not.toContain('\n');
+  });
+
+  it('"targets" that is not an object is a one-line RunAbort naming the file', () => {
+    for (const targets of [['lab'], 'lab', null]) {
+      const path = writeConfig({ targets });
+      const e = abortOf(() => resolve());
+      expect(e.kind).toBe('config');
+      expect(e.message).toContain(path);
+      expect(e.message).toContain('"targets" must be an object');
+      expect(e.message).not.toContain('\n');
+    }
+  });
+
+  it('an invalid region inside a target is a one-line RunAbort naming the file, the target and the setting', () => {
+    const path = writeConfig({ targets: { lab: { endpoint: 'http://lab.local:1', region: 'Mars-1' } } });
+    const e = abortOf(() => resolve({ target: 'lab' }));
+    expect(e.kind).toBe('config');
+    expect(e.message).toContain(path);
+    expect(e.message).toContain('target lab');
+    expect(e.message).toContain('region');
+    expect(e.message).not.toContain('\n');
+  });
+
+  it('an unknown --target lists the known targets', () => {
+    writeConfig({ targets: { lab: { endpoint: 'http://lab.local:1' }, staging: { endpoint: 'http://staging.local:1' } } });
+    const e = abortOf(() => resolve({ target: 'prod' }));
+    expect(e.kind).toBe('usage');
+    expect(e.message).toContain("'prod'");
+    expect(e.message).toContain('known: embedded, endpoint, lab, staging');
+  });
+
+  it('--endpoint with --target embedded is a usage error', () => {
+    const e = abortOf(() => resolve({ target: 'embedded', endpoint: 'http://127.0.0.1:4566' }));
+    expect(e.kind).toBe('usage');
+    expect(e.message).toContain('--endpoint');
+    expect(e.message).not.toContain('\n');
+  });
+});
