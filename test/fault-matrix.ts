@@ -1,0 +1,24 @@
+/**
+ * Which requirements each reference fault must make fail: the intended catches, one or more `must`
+ * requirements per fault. `test/faults.test.ts` checks every row; `bench/kill-matrix.ts` prints the
+ * full matrix (every requirement each fault makes fail).
+ */
+import type { FaultName } from '../reference/faults.ts';
+
+export const INTENDED_CATCHES: Record<FaultName, readonly string[]> = {
+  'accept-alias': ['DIKM-03', 'DIKM-04'],
+  'skip-origin-check': ['DIKM-20', 'DIKM-21'],
+  'refuse-pending-deletion': ['DIKM-27'],
+  'refuse-pending-import': ['DIKM-29', 'DIKM-30'],
+  'pending-deletion-to-pending-import': ['DIKM-27'],
+  'ignore-arn-account': ['DIKM-40'],
+  'accept-different-material': ['DIKM-44', 'IKM-03'],
+  'stay-enabled-after-delete': ['DIKM-23', 'DIKM-26', 'DIKM-34'],
+  'unbound-import-token': ['IKM-20'],
+  'long-import-parameters': ['GPFI-03'],
+  'ignore-expiration-model': ['IKM-10', 'IKM-12'],
+  'empty-delete-response': ['DIKM-45'],
+  'wrong-error-code': ['DIKM-06', 'DIKM-07', 'PROTO-10'],
+  'wrong-status-code': ['DIKM-06', 'DIKM-32', 'GPFI-07', 'PROTO-10'],
+  'no-signature-check': ['PROTO-20', 'PROTO-23', 'PROTO-26'],
+};

@@ -1,0 +1,34 @@
+/**
+ * The specs can fail: against the reference with each named fault switched on, the run exits 1
+ * and the requirements meant to catch that fault fail. (Against the faithful reference the whole
+ * suite passes: that is the `conformance` project.)
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FAULTS, type FaultName } from '../reference/faults.ts';
+import { startReferenceServer } from '../reference/server.ts';
+import { runCli } from './cli-support.ts';
+import { INTENDED_CATCHES } from './fault-matrix.ts';
+
+describe('every fault is caught by the requirements meant for it', () => {
+  it('every fault has intended catches', () => {
+    const uncaught = (Object.keys(FAULTS) as FaultName[]).filter((f) => INTENDED_CATCHES[f].length === 0);
+    expect(uncaught).toEqual([]);
+  });
+
+  it.each(Object.entries(INTENDED_CATCHES).filter(([, ids]) => ids.length > 0))('%s', async (fault, ids) => {
+    const ref = await startReferenceServer({ port: 0, faults: [fault], log: () => {} });
+    try {
+      const out = mkdtempSync(join(tmpdir(), `kmsct-fault-${fault}-`));
+      const r = await runCli(['run', '--endpoint', ref.url, '--out', out, '--grep', `^(${ids.join('|')}) `]);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { requirements: { id: string; outcome: string }[] };
+      const outcomes = Object.fromEntries(results.requirements.map((q) => [q.id, q.outcome]));
+      expect(outcomes).toEqual(Object.fromEntries(ids.map((id) => [id, 'fail'])));
+    } finally {
+      await ref.close();
+    }
+  }, 120_000);
+});
