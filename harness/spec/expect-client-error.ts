@@ -4,6 +4,7 @@
  * truth c.10): the call must fail with a client error (4xx), optionally one of a few codes. Like
  * expectKmsError, it fails when the call succeeds.
  */
+import type { RawResponse } from '../clients/raw-client.ts';
 import { ExpectationFailure, type KmsErrorAnswer } from './expect-kms-error.ts';
 
 /**
@@ -32,5 +33,16 @@ export async function expectClientError(call: Promise<unknown>, o: { codes?: rea
       answer,
     );
   }
+  return answer;
+}
+
+/**
+ * The same for a raw response: a client error (HTTP 4xx) whatever its code; a success fails.
+ * @example kms.observe('answer', expectRawClientError(await kms.raw().send({ operation, body, target: null })));
+ */
+export function expectRawClientError(res: RawResponse): KmsErrorAnswer {
+  const answer: KmsErrorAnswer = { code: res.errorCode ?? '(none)', status: res.status, message: (res.json?.message ?? res.json?.Message) as string | undefined };
+  if (res.status < 300) throw new ExpectationFailure(`expected a client error but the request succeeded (HTTP ${res.status})`, { status: '4xx' }, 'success');
+  if (res.status < 400 || res.status > 499) throw new ExpectationFailure(`expected a client error (HTTP 4xx) but got ${answer.code} (HTTP ${res.status})`, { status: '4xx' }, answer);
   return answer;
 }

@@ -15,9 +15,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { createExternalKey, createImportedKey, createKmsKey, describeKey, newKeyMaterial } from '#harness/kms/index.ts';
-import { expectKmsError, requirement } from '#harness/spec/index.ts';
-import { expectClientError } from '#harness/spec/expect-client-error.ts';
-import { expectRawClientError } from '#harness/spec/expect-raw-client-error.ts';
+import { expectClientError, expectKmsError, expectRawClientError, requirement } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetParametersForImport.html';
 const KEY_STATE = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';

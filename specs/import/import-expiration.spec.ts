@@ -8,8 +8,7 @@
 import { GetParametersForImportCommand, ImportKeyMaterialCommand, type ImportKeyMaterialCommandInput, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { createExternalKey, describeKey, newKeyMaterial, wrapKeyMaterial } from '#harness/kms/index.ts';
-import { expectKmsError, requirement, type SpecContext } from '#harness/spec/index.ts';
-import { expectClientError } from '#harness/spec/expect-client-error.ts';
+import { expectClientError, expectKmsError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ImportKeyMaterial.html';
 const OP = 'ImportKeyMaterial';

@@ -8,8 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { createImportedKey, describeKey, importKeyMaterial, newKeyMaterial } from '#harness/kms/index.ts';
-import { expectKmsError, requirement } from '#harness/spec/index.ts';
-import { expectClientError } from '#harness/spec/expect-client-error.ts';
+import { expectClientError, expectKmsError, requirement } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ImportKeyMaterial.html';
 const OP = 'ImportKeyMaterial';

@@ -10,8 +10,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { createImportedKey, describeKey } from '#harness/kms/index.ts';
 import type { RawResponse } from '#harness/clients/raw-client.ts';
-import { requirement, type SpecContext } from '#harness/spec/index.ts';
-import { expectRawClientError } from '#harness/spec/expect-raw-client-error.ts';
+import { expectRawClientError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const WELCOME = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
 const DIKM = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html';

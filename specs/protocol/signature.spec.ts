@@ -12,8 +12,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import type { RawRequest, RawResponse } from '#harness/clients/raw-client.ts';
 import { createImportedKey, describeKey } from '#harness/kms/index.ts';
-import { expectRawError, requirement, type SpecContext } from '#harness/spec/index.ts';
-import { expectRawClientError } from '#harness/spec/expect-raw-client-error.ts';
+import { expectRawClientError, expectRawError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const WELCOME = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
 const COMMON_ERRORS = 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html';
