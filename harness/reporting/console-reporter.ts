@@ -15,8 +15,9 @@ export class ConsoleReporter implements Reporter {
     const r = tc.result();
     if (!req || (r.state === 'skipped' && !r.note)) return;
     const strength = req.strength === 'must' ? '' : ` [${req.strength}]`;
-    const state = r.state === 'passed' && req.strength === 'observe' ? 'observed' : r.state;
-    this.write(`  ${MARK[r.state] ?? '?'} ${tc.name}${strength}${state === 'observed' ? ' (observed)' : ''}`);
+    const notImplemented = r.state === 'failed' && tc.meta().notImplemented !== undefined;
+    const suffix = r.state === 'passed' && req.strength === 'observe' ? ' (observed)' : notImplemented ? ' (not implemented)' : '';
+    this.write(`  ${notImplemented ? '∅' : (MARK[r.state] ?? '?')} ${tc.name}${strength}${suffix}`);
     if (r.state === 'failed') this.write(`      ${String(r.errors?.[0]?.message ?? '').split('\n')[0]}`);
     if (r.state === 'skipped') this.write(`      not applicable: ${r.note}`);
   }

@@ -52,8 +52,13 @@ describe('verdictOf', () => {
     expect(verdictOf([result('must', 'pass'), result('should', 'fail'), result('observe', 'fail')], [])).toBe('conformant');
   });
 
-  it('does not count a must requirement that was not implemented or not applicable as failed', () => {
-    expect(verdictOf([result('must', 'not-implemented'), result('must', 'not-applicable')], [])).toBe('conformant');
+  it('counts a must requirement whose operation the target lacks as nonconformant', () => {
+    expect(verdictOf([result('must', 'pass'), result('must', 'not-implemented')], [])).toBe('nonconformant');
+    expect(verdictOf([result('should', 'not-implemented')], [])).toBe('conformant');
+  });
+
+  it('does not count a must requirement that is not applicable as failed', () => {
+    expect(verdictOf([result('must', 'pass'), result('must', 'not-applicable')], [])).toBe('conformant');
   });
 
   it('is error when the suite itself had errors, whatever the requirements say', () => {

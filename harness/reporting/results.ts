@@ -54,10 +54,15 @@ export function summarize(requirements: readonly RequirementResult[]): RunResult
   return { total: requirements.length, byOutcome, byStrength };
 }
 
-/** A run is conformant when no `must` requirement failed and the suite itself had no error. */
+/**
+ * A run is conformant when no `must` requirement failed and the suite itself had no error. A `must`
+ * requirement whose operation the target lacks counts against conformance too: a missing operation
+ * does not behave like AWS (known gaps belong in a baseline, not in a pass).
+ */
 export function verdictOf(requirements: readonly RequirementResult[], errors: readonly string[]): RunResults['verdict'] {
   if (errors.length > 0) return 'error';
-  return requirements.some((r) => r.strength === 'must' && r.outcome === 'fail') ? 'nonconformant' : 'conformant';
+  const failed = (r: RequirementResult) => r.outcome === 'fail' || r.outcome === 'not-implemented';
+  return requirements.some((r) => r.strength === 'must' && failed(r)) ? 'nonconformant' : 'conformant';
 }
 
 /** 0 conformant, 1 nonconformant (or the suite itself broke). */

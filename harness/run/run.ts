@@ -47,7 +47,7 @@ function printSummary(r: RunResults, dir: string, write: (l: string) => void): v
   if (o['not-implemented']) parts.push(`${o['not-implemented']} not implemented`);
   if (o['not-applicable']) parts.push(`${o['not-applicable']} not applicable`);
   if (o.observed) parts.push(`${o.observed} observed`);
-  const mustFailed = r.summary.byStrength.must.fail;
+  const mustFailed = r.summary.byStrength.must.fail + r.summary.byStrength.must['not-implemented'];
   write('');
   write(`${r.summary.total} requirements: ${parts.join(', ')}`);
   for (const e of r.errors) write(`suite error: ${e}`);

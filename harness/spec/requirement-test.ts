@@ -55,11 +55,17 @@ export interface SpecContext {
 /** Answers that mean "this target does not have the operation" rather than "it got it wrong". */
 const NOT_IMPLEMENTED_CODES = new Set(['UnknownOperationException', 'InvalidAction', 'NotImplemented', 'NotImplementedException']);
 
-function notImplementedIn(error: unknown): boolean {
+/**
+ * True when the failure comes from the target not having an operation: an UnknownOperation-style
+ * error code, HTTP 501, or a last answer that was not JSON at all (an HTML error page, say).
+ */
+function notImplementedIn(error: unknown, last: Exchange | undefined): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; actual?: { code?: string; status?: number } };
   const code = e.actual?.code ?? e.name;
   const status = e.actual?.status ?? e.$metadata?.httpStatusCode;
-  return (code !== undefined && NOT_IMPLEMENTED_CODES.has(code)) || status === 501;
+  if ((code !== undefined && NOT_IMPLEMENTED_CODES.has(code)) || status === 501) return true;
+  const r = last?.response;
+  return r !== undefined && r.status >= 400 && typeof r.body === 'string' && /^\s*</.test(r.body);
 }
 
 /**
@@ -90,7 +96,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
     try {
       await body(kms);
     } catch (e) {
-      if (notImplementedIn(e)) task.meta.notImplemented = def.operation;
+      if (notImplementedIn(e, recorder.all().at(-1))) task.meta.notImplemented = def.operation;
       if (e instanceof ExpectationFailure) task.meta.expectation = { expected: e.expected, actual: e.actual };
       throw e;
     } finally {

@@ -44,7 +44,7 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
       throw new KmsError('UnknownOperationException', `Only POST / is served; got ${req.method} ${req.path}.`);
     }
     const caller = await verifySigV4(req, deps.accounts, deps.now(), { checkSignature: !deps.faults.has('no-signature-check') });
-    const operation = operationOf(req.headers['x-amz-target']);
+    const operation = operationOf(req.headers['x-amz-target'], deps.faults);
     const input = parseBody(req);
     const decoded = validateInput(input, shapeOf(operation));
     const output = await handlers[operation]!(decoded, deps.context(caller));
@@ -59,10 +59,13 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
   }
 }
 
-function operationOf(target: string | undefined): string {
+const IMPORT_OPERATIONS = new Set(['GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial']);
+
+function operationOf(target: string | undefined, faults: ReadonlySet<FaultName>): string {
   if (!target) throw new KmsError('UnknownOperationException', 'The request has no X-Amz-Target header.');
   const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-  if (!op || !Object.hasOwn(handlers, op)) throw new KmsError('UnknownOperationException', `Unknown operation ${target}.`);
+  const removed = op !== undefined && faults.has('no-import-operations') && IMPORT_OPERATIONS.has(op);
+  if (!op || !Object.hasOwn(handlers, op) || removed) throw new KmsError('UnknownOperationException', `Unknown operation ${target}.`);
   return op;
 }
 
