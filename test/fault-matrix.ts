@@ -6,14 +6,14 @@
 import type { FaultName } from '../reference/faults.ts';
 
 export const INTENDED_CATCHES: Record<FaultName, readonly string[]> = {
-  'accept-alias': ['DIKM-03', 'DIKM-04'],
+  'accept-alias': ['DIKM-03', 'DIKM-04', 'PROP-04'],
   'skip-origin-check': ['DIKM-20', 'DIKM-21'],
   'refuse-pending-deletion': ['DIKM-27'],
   'refuse-pending-import': ['DIKM-29', 'DIKM-30'],
-  'pending-deletion-to-pending-import': ['DIKM-27'],
-  'ignore-arn-account': ['DIKM-40'],
+  'pending-deletion-to-pending-import': ['DIKM-27', 'MODEL-01'],
+  'ignore-arn-account': ['DIKM-40', 'PROP-05'],
   'accept-different-material': ['DIKM-44', 'IKM-03'],
-  'stay-enabled-after-delete': ['DIKM-23', 'DIKM-26', 'DIKM-34'],
+  'stay-enabled-after-delete': ['DIKM-23', 'DIKM-26', 'DIKM-34', 'PROP-06'],
   'unbound-import-token': ['IKM-20'],
   'long-import-parameters': ['GPFI-03'],
   'ignore-expiration-model': ['IKM-10', 'IKM-12'],

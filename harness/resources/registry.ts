@@ -99,6 +99,14 @@ export class ResourceRegistry {
     return id;
   }
 
+  /**
+   * Admits a key id the suite generated itself (a seeded property, say) as synthetic, once the
+   * caller has shown that it names no key; from then on the safety gate lets requests name it.
+   */
+  admitSynthetic(keyId: string): void {
+    this.synthetic.add(keyId.toLowerCase());
+  }
+
   /** An alias name owned by this run (prefixed with the run id). */
   aliasName(label: string): string {
     return `alias/kms-conformance/${this.runId}/${label}`;

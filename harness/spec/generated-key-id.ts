@@ -30,10 +30,6 @@ export async function admitGeneratedKeyId(kms: SpecContext, keyId: string): Prom
     },
   );
   if (exists) throw new SafetyRefusal(`refusing generated key id '${keyId}': it names an existing key`);
-  // The registry has no public way to add a synthetic id of the caller's choosing (reported as a
-  // harness gap); until it has, the set behind syntheticKeyId() is reached directly.
-  const synthetic = (workerState().registry as unknown as { synthetic?: unknown }).synthetic;
-  if (!(synthetic instanceof Set)) throw new Error('ResourceRegistry no longer keeps synthetic ids in a Set: update harness/spec/generated-key-id.ts');
-  synthetic.add(keyId);
+  workerState().registry.admitSynthetic(keyId);
   admitted.add(keyId);
 }
