@@ -23,7 +23,8 @@ describe('every fault is caught by the requirements meant for it', () => {
     try {
       const out = mkdtempSync(join(tmpdir(), `kmsct-fault-${fault}-`));
       const expected = Object.fromEntries(ids.map((id) => [id.split(':')[0]!, id.split(':')[1] ?? 'fail']));
-      const r = await runCli(['run', '--endpoint', ref.url, '--out', out, '--grep', `^(${Object.keys(expected).join('|')}) `]);
+      // A fixed seed keeps the property-based catches (MODEL-*, PROP-*) deterministic.
+      const r = await runCli(['run', '--endpoint', ref.url, '--out', out, '--seed', '1440478003', '--grep', `^(${Object.keys(expected).join('|')}) `]);
       expect(r.code, r.stdout + r.stderr).toBe(1);
       const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { requirements: { id: string; outcome: string }[] };
       const outcomes = Object.fromEntries(results.requirements.map((q) => [q.id, q.outcome]));
