@@ -50,6 +50,8 @@ export interface SpecContext {
   aliasName(label: string): string;
   /** Records what the target answered, for `observe` checks and the report. */
   observe(label: string, value: unknown): void;
+  /** Ends the check as not applicable to this target (a capability it does not have), saying why. */
+  notApplicable(reason: string): never;
 }
 
 /** Answers that mean "this target does not have the operation" rather than "it got it wrong". */
@@ -76,7 +78,7 @@ function notImplementedIn(error: unknown, last: Exchange | undefined): boolean {
  */
 export function requirement(def: Requirement, body: (kms: SpecContext) => Promise<void>, options: { timeout?: number } = {}): void {
   checkRequirement(def);
-  test(`${def.id} — ${def.statement}`, { meta: { requirement: def }, ...(options.timeout && { timeout: options.timeout }) }, async ({ task }) => {
+  test(`${def.id} — ${def.statement}`, { meta: { requirement: def }, ...(options.timeout && { timeout: options.timeout }) }, async ({ task, skip }) => {
     const w = workerState();
     const recorder = new EvidenceRecorder(w.secrets);
     const observations: Observation[] = [];
@@ -92,6 +94,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       syntheticKeyId: () => w.registry.syntheticKeyId(),
       aliasName: (label) => w.registry.aliasName(label),
       observe: (label, value) => observations.push({ label, value: JSON.parse(w.secrets.scrub(JSON.stringify(value ?? null))) }),
+      notApplicable: (reason) => skip(reason),
     };
     try {
       await body(kms);

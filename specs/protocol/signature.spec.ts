@@ -152,8 +152,7 @@ requirement(
   },
   async (kms) => {
     if (!kms.target.principals.primary.sessionToken) {
-      kms.observe('not applicable', 'no session token: the primary principal has long-term credentials');
-      return;
+      kms.notApplicable('the primary principal has long-term credentials, no session token');
     }
     const { key } = await enabledImportedKey(kms.primary, 'PROTO-36');
     const res = await kms.raw().send({ operation: OP, body: { KeyId: key.KeyId }, omitSessionToken: true });
