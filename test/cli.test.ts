@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer, type RunningReference } from '../reference/server.ts';
 import { cleanEnv, closedPort, collect, runCli, startCli, waitForLine } from './cli-support.ts';
 
 const out = () => mkdtempSync(join(tmpdir(), 'kmsct-cli-'));

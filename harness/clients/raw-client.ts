@@ -151,3 +151,15 @@ export class RawKmsClient {
     return { status: res.status, headers, text, ...(json && { json }), ...(errorCode && { errorCode }) };
   }
 }
+
+/** What a raw answer looked like, in a few fields: for `kms.observe` and the report. */
+export function rawAnswer(res: RawResponse): { status: number; code: string | null; message: string | null; contentType?: string; body?: string } {
+  const message = (res.json?.message ?? res.json?.Message ?? null) as string | null;
+  return {
+    status: res.status,
+    code: res.errorCode ?? null,
+    message,
+    ...(res.headers['content-type'] && { contentType: res.headers['content-type'] }),
+    ...(res.json === undefined && res.text && { body: res.text.slice(0, 300) }),
+  };
+}

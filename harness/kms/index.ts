@@ -4,3 +4,4 @@
  */
 export * from './keys.ts';
 export * from './wrap.ts';
+export * from './expect-key.ts';

@@ -69,3 +69,9 @@ export async function createImportedKey(client: KMSClient, o: ImportOptions & { 
   const { response } = await importKeyMaterial(client, key.KeyId!, material, o);
   return { key, material, keyMaterialId: response.KeyMaterialId };
 }
+
+/** An imported, Enabled key and its metadata as read back, the baseline for "unchanged" checks. */
+export async function enabledImportedKey(client: KMSClient, label: string) {
+  const { key, material, keyMaterialId } = await createImportedKey(client, { description: label });
+  return { key, material, keyMaterialId, before: await describeKey(client, key.KeyId!) };
+}

@@ -8,7 +8,7 @@
  */
 import { DecryptCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
-import type { RawResponse } from '#harness/clients/raw-client.ts';
+import { rawAnswer } from '#harness/clients/raw-client.ts';
 import { createImportedKey, describeKey } from '#harness/kms/index.ts';
 import { expectRawClientError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
@@ -92,12 +92,11 @@ requirement(
     strength: 'observe',
   },
   async (kms) => {
-    const answer = (res: RawResponse) => ({ status: res.status, errorCode: res.errorCode ?? null, message: res.json?.message ?? res.json?.Message ?? null });
     if (kms.secondary) {
       const { key } = await createImportedKey(kms.secondary);
-      kms.observe("secondary account's key ARN", answer(await kms.raw('primary').send({ operation: OP, body: { KeyId: key.Arn } })));
+      kms.observe("secondary account's key ARN", rawAnswer(await kms.raw('primary').send({ operation: OP, body: { KeyId: key.Arn } })));
     }
     const { foreignArn } = await callerKeyUnderOtherAccount(kms);
-    kms.observe("caller's key ID under another account", answer(await kms.raw('primary').send({ operation: OP, body: { KeyId: foreignArn } })));
+    kms.observe("caller's key ID under another account", rawAnswer(await kms.raw('primary').send({ operation: OP, body: { KeyId: foreignArn } })));
   },
 );

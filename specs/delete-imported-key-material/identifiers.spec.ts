@@ -6,7 +6,7 @@
  */
 import { CreateAliasCommand, DecryptCommand, DeleteImportedKeyMaterialCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
-import type { RawResponse } from '#harness/clients/raw-client.ts';
+import { rawAnswer } from '#harness/clients/raw-client.ts';
 import { createImportedKey, createKmsKey, describeKey } from '#harness/kms/index.ts';
 import { expectKmsError, expectRawClientError, requirement } from '#harness/spec/index.ts';
 
@@ -25,7 +25,6 @@ async function expectUsable(client: KMSClient, keyId: string): Promise<void> {
 }
 
 /** A refusal is a client error: 4xx, not a success and not a server fault. */
-const answer = (res: RawResponse) => ({ status: res.status, errorCode: res.errorCode ?? null, message: res.json?.message ?? res.json?.Message ?? null });
 
 /** An imported, Enabled key with an alias pointing at it; the alias ARN is built from the key ARN. */
 async function keyWithAlias(kms: { primary: KMSClient; aliasName(label: string): string }, label: string) {
@@ -115,8 +114,8 @@ requirement(
   },
   async (kms) => {
     const { aliasName, aliasArn } = await keyWithAlias(kms, 'dikm-05');
-    kms.observe('alias name', answer(await kms.raw().send({ operation: OP, body: { KeyId: aliasName } })));
-    kms.observe('alias ARN', answer(await kms.raw().send({ operation: OP, body: { KeyId: aliasArn } })));
+    kms.observe('alias name', rawAnswer(await kms.raw().send({ operation: OP, body: { KeyId: aliasName } })));
+    kms.observe('alias ARN', rawAnswer(await kms.raw().send({ operation: OP, body: { KeyId: aliasArn } })));
   },
 );
 

@@ -6,10 +6,9 @@
  * for these refusals are not in the KMS ground truth: they are recorded, not asserted.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html
  */
-import type { KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
-import { createImportedKey, describeKey } from '#harness/kms/index.ts';
-import type { RawResponse } from '#harness/clients/raw-client.ts';
+import { rawAnswer, type RawResponse } from '#harness/clients/raw-client.ts';
+import { describeKey, enabledImportedKey, expectKeyUnchanged } from '#harness/kms/index.ts';
 import { expectRawClientError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const WELCOME = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
@@ -17,38 +16,14 @@ const DIKM = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImpo
 const OP = 'DeleteImportedKeyMaterial';
 const JSON_1_1 = 'application/x-amz-json-1.1';
 
-/** What a raw answer looked like, for the report. */
-const answer = (res: RawResponse) => ({
-  status: res.status,
-  code: res.errorCode,
-  message: res.json?.message ?? res.json?.Message,
-  contentType: res.headers['content-type'],
-  ...(res.json === undefined && { body: res.text.slice(0, 300) }),
-});
-
-/** An Enabled key with imported material, and its metadata as a baseline. */
-async function enabledImportedKey(client: KMSClient, label: string) {
-  const { key } = await createImportedKey(client, { description: label });
-  return { key, before: await describeKey(client, key.KeyId!) };
-}
-
-/** The key still has its material: Enabled, same current material, same expiration model. */
-async function expectUnchanged(client: KMSClient, keyId: string, before: { CurrentKeyMaterialId?: string; ExpirationModel?: string }) {
-  expect(await describeKey(client, keyId)).toMatchObject({
-    KeyState: 'Enabled',
-    Enabled: true,
-    ExpirationModel: before.ExpirationModel,
-    ...(before.CurrentKeyMaterialId && { CurrentKeyMaterialId: before.CurrentKeyMaterialId }),
-  });
-}
 
 /** Sends a broken DeleteImportedKeyMaterial request at a fresh key: refused with a 4xx, key unchanged, answer recorded. */
 async function expectRefusedAndUnchanged(kms: SpecContext, label: string, send: (keyId: string) => Promise<RawResponse>) {
   const { key, before } = await enabledImportedKey(kms.primary, label);
   const res = await send(key.KeyId!);
-  kms.observe('answer', answer(res));
+  kms.observe('answer', rawAnswer(res));
   expectRawClientError(res);
-  await expectUnchanged(kms.primary, key.KeyId!, before);
+  await expectKeyUnchanged(kms.primary, key.KeyId!, before);
 }
 
 requirement(
@@ -131,10 +106,10 @@ for (const [id, contentType] of [['PROTO-06', 'application/json'], ['PROTO-07', 
       const res = await kms.raw().send({ operation: OP, body: { KeyId: key.KeyId }, contentType });
       // Whether AWS accepts this content type is not known: the answer is recorded, and whichever it
       // was, the key must agree with it.
-      kms.observe('answer', answer(res));
+      kms.observe('answer', rawAnswer(res));
       if (res.status >= 300) {
         expectRawClientError(res);
-        await expectUnchanged(kms.primary, key.KeyId!, before);
+        await expectKeyUnchanged(kms.primary, key.KeyId!, before);
       } else {
         expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'PendingImport', Enabled: false });
       }

@@ -8,10 +8,9 @@
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html
  */
 import { createHash } from 'node:crypto';
-import type { KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
-import type { RawRequest, RawResponse } from '#harness/clients/raw-client.ts';
-import { createImportedKey, describeKey } from '#harness/kms/index.ts';
+import { rawAnswer, type RawRequest } from '#harness/clients/raw-client.ts';
+import { describeKey, enabledImportedKey, expectKeyUnchanged } from '#harness/kms/index.ts';
 import { expectRawClientError, expectRawError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const WELCOME = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
@@ -23,8 +22,6 @@ const TWENTY_MINUTES_MS = 20 * 60_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** What a raw answer looked like, for the report. */
-const answer = (res: RawResponse) => ({ status: res.status, code: res.errorCode, message: res.json?.message ?? res.json?.Message });
 
 /** The ways of spoiling a signed DeleteImportedKeyMaterial request for `keyId`. */
 const SPOILED: Record<string, (kms: SpecContext, keyId: string) => RawRequest> = {
@@ -47,27 +44,13 @@ const SPOILED: Record<string, (kms: SpecContext, keyId: string) => RawRequest> =
   unknownAccessKey: (_, keyId) => ({ operation: OP, body: { KeyId: keyId }, accessKeyId: 'AKIAKMSCONFORMANCE00', secretAccessKey: WRONG_SECRET }),
 };
 
-async function enabledImportedKey(client: KMSClient, label: string) {
-  const { key } = await createImportedKey(client, { description: label });
-  return { key, before: await describeKey(client, key.KeyId!) };
-}
-
-async function expectUnchanged(client: KMSClient, keyId: string, before: { CurrentKeyMaterialId?: string; ExpirationModel?: string }) {
-  expect(await describeKey(client, keyId)).toMatchObject({
-    KeyState: 'Enabled',
-    Enabled: true,
-    ExpirationModel: before.ExpirationModel,
-    ...(before.CurrentKeyMaterialId && { CurrentKeyMaterialId: before.CurrentKeyMaterialId }),
-  });
-}
-
 /** Sends the spoiled request at a fresh key: refused with a 4xx, key unchanged, answer recorded. */
 async function expectRefusedAndUnchanged(kms: SpecContext, label: string, spoil: keyof typeof SPOILED): Promise<void> {
   const { key, before } = await enabledImportedKey(kms.primary, label);
   const res = await kms.raw().send(SPOILED[spoil]!(kms, key.KeyId!));
-  kms.observe('answer', answer(res));
+  kms.observe('answer', rawAnswer(res));
   expectRawClientError(res);
-  await expectUnchanged(kms.primary, key.KeyId!, before);
+  await expectKeyUnchanged(kms.primary, key.KeyId!, before);
 }
 
 /** The error code the spoiled request gets, aimed at a key id that names nothing (no key is put at risk). */
@@ -135,8 +118,8 @@ requirement(
   async (kms) => {
     const { key } = await enabledImportedKey(kms.primary, 'PROTO-35');
     const res = await kms.raw().send({ operation: OP, body: { KeyId: key.KeyId }, signing: 'query' });
-    kms.observe('answer', answer(res));
-    expect(answer(res)).toMatchObject({ status: 200 });
+    kms.observe('answer', rawAnswer(res));
+    expect(rawAnswer(res)).toMatchObject({ status: 200 });
     expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'PendingImport', Enabled: false });
   },
 );
@@ -156,7 +139,7 @@ requirement(
     }
     const { key } = await enabledImportedKey(kms.primary, 'PROTO-36');
     const res = await kms.raw().send({ operation: OP, body: { KeyId: key.KeyId }, omitSessionToken: true });
-    kms.observe('answer', answer(res));
+    kms.observe('answer', rawAnswer(res));
     kms.observe('key state after', (await describeKey(kms.primary, key.KeyId!)).KeyState);
   },
 );
