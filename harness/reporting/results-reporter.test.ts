@@ -1,0 +1,54 @@
+import type { TestCase } from 'vitest/node';
+import { describe, expect, it } from 'vitest';
+import type { Requirement } from '../spec/requirement.ts';
+import { ResultsReporter } from './results-reporter.ts';
+
+const REQ: Requirement = {
+  id: 'KEY-01',
+  statement: 'a statement',
+  operation: 'CreateKey',
+  source: { url: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html' },
+  evidence: 'recorded',
+  strength: 'must',
+};
+
+/** A finished test case as vitest hands it to reporters (only what the reporter reads). */
+function testCase(state: string, o: { strength?: Requirement['strength']; note?: string; error?: { name: string; message: string }; meta?: object } = {}): TestCase {
+  const requirement = { ...REQ, strength: o.strength ?? 'must' };
+  return {
+    meta: () => ({ requirement, exchanges: [], ...o.meta }),
+    result: () => ({ state, ...(o.note && { note: o.note }), errors: o.error ? [o.error] : [] }),
+    diagnostic: () => ({ duration: 12.4 }),
+  } as unknown as TestCase;
+}
+
+describe('ResultsReporter outcomes', () => {
+  it.each([
+    ['passed', 'must', undefined, 'pass'],
+    ['passed', 'observe', undefined, 'observed'],
+    ['failed', 'must', undefined, 'fail'],
+    ['skipped', 'must', 'no session token', 'not-applicable'],
+  ] as const)('%s %s → %s', (state, strength, note, outcome) => {
+    const r = new ResultsReporter();
+    r.onTestCaseResult(testCase(state, { strength, ...(note && { note }), ...(state === 'failed' && { error: { name: 'AssertionError', message: 'boom\nmore' } }) }));
+    expect(r.results[0]).toMatchObject({ id: 'KEY-01', outcome, durationMs: 12 });
+  });
+
+  it('reports a failure whose operation the target lacks as not-implemented, with the first line of the error', () => {
+    const r = new ResultsReporter();
+    r.onTestCaseResult(testCase('failed', { meta: { notImplemented: 'CreateKey' }, error: { name: 'UnknownOperationException', message: 'Unknown operation\nstack' } }));
+    expect(r.results[0]).toMatchObject({ outcome: 'not-implemented', failure: { message: 'Unknown operation' } });
+  });
+
+  it('leaves out tests skipped without a reason (filtered out of the run)', () => {
+    const r = new ResultsReporter();
+    r.onTestCaseResult(testCase('skipped'));
+    expect(r.results).toEqual([]);
+  });
+
+  it('collects safety refusals, which end the run with exit code 2', () => {
+    const r = new ResultsReporter();
+    r.onTestCaseResult(testCase('failed', { error: { name: 'SafetyRefusal', message: "refusing EnableKey: KeyId 'x' names a resource this run did not create" } }));
+    expect(r.safetyRefusals).toEqual(["KEY-01: refusing EnableKey: KeyId 'x' names a resource this run did not create"]);
+  });
+});
