@@ -43,7 +43,9 @@ export async function startReferenceServer(options: ServeOptions = {}): Promise<
         headers,
         body: await readBody(req),
       });
-      res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) });
+      // The Date header follows the injected clock: SDKs correct their clock skew from it.
+      const date = (options.now ?? (() => new Date()))().toUTCString();
+      res.writeHead(out.status, { ...out.headers, date, 'content-length': Buffer.byteLength(out.body) });
       res.end(out.body);
     })().catch(() => {
       res.statusCode = 500;
