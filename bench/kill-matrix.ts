@@ -1,6 +1,7 @@
 /**
  * Kill matrix: runs the whole conformance suite against the reference with each named fault
- * switched on, and prints which requirements each fault makes fail (and the faithful run's result).
+ * switched on, and prints which requirements each fault makes fail (`[n/i]`: reported not implemented;
+ * `(should)`: a parity detail), and the faithful run's result.
  *
  *   node --import tsx bench/kill-matrix.ts [--fault name ...] [--json reports/kill-matrix.json]
  *
@@ -39,7 +40,8 @@ async function measure(fault: FaultName | '(none)'): Promise<Row> {
   const t0 = performance.now();
   try {
     const { code, results } = await runSuite(ref.url);
-    const failed = results.requirements.filter((r) => r.outcome === 'fail').map((r) => `${r.id}${r.strength === 'must' ? '' : `(${r.strength})`}`);
+    const caught = results.requirements.filter((r) => r.outcome === 'fail' || r.outcome === 'not-implemented');
+    const failed = caught.map((r) => `${r.id}${r.outcome === 'not-implemented' ? '[n/i]' : ''}${r.strength === 'must' ? '' : `(${r.strength})`}`);
     return { fault, exitCode: code, failed, seconds: (performance.now() - t0) / 1000 };
   } finally {
     await ref.close();
