@@ -9,8 +9,20 @@ import type { Requirement, Strength } from '../spec/requirement.ts';
 
 export const RESULTS_SCHEMA_VERSION = '1.0.0';
 
-export type Outcome = 'pass' | 'fail' | 'not-implemented' | 'not-applicable' | 'observed';
-export const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'not-implemented', 'not-applicable', 'observed'];
+/**
+ * What a requirement check came to. `expected-deviation` and `stale-deviation` come from a known-deviation
+ * baseline (shared/DESIGN.md): a failure the baseline lists, and a baselined requirement that now passes.
+ */
+export type Outcome = 'pass' | 'fail' | 'not-implemented' | 'not-applicable' | 'observed' | 'expected-deviation' | 'stale-deviation';
+export const OUTCOMES: readonly Outcome[] = ['pass', 'fail', 'not-implemented', 'not-applicable', 'observed', 'expected-deviation', 'stale-deviation'];
+
+/** A known-deviation baseline entry, as applied to one requirement. */
+export interface BaselineEntry {
+  /** Why the target is known to deviate here. */
+  reason: string;
+  /** An issue or document about the deviation. */
+  link?: string;
+}
 
 export interface RequirementResult extends Requirement {
   outcome: Outcome;
@@ -22,13 +34,17 @@ export interface RequirementResult extends Requirement {
   /** The requests and responses the check made (redacted). */
   exchanges: Exchange[];
   cleanupProblems?: string[];
+  /** Set when a baseline lists this requirement: the entry, and the outcome before the baseline applied. */
+  baseline?: BaselineEntry & { rawOutcome: Outcome };
 }
 
 export interface RunResults {
   schemaVersion: string;
   suite: { name: string; version: string };
   run: { id: string; startedAt: string; finishedAt: string; durationMs: number; seed: number; grep?: string; interrupted?: boolean };
-  target: { name: string; kind: string; endpoint?: string; region: string; principals: string[] };
+  target: { name: string; kind: string; endpoint?: string; region: string; principals: string[]; version?: string; declared?: Record<string, unknown> };
+  /** The known-deviation baseline applied to this run, if any. */
+  baseline?: { path: string; entries: number; allowStale: boolean };
   verdict: 'conformant' | 'nonconformant' | 'error';
   summary: {
     total: number;
@@ -41,7 +57,7 @@ export interface RunResults {
 }
 
 function zero(): Record<Outcome, number> {
-  return { pass: 0, fail: 0, 'not-implemented': 0, 'not-applicable': 0, observed: 0 };
+  return Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
 }
 
 export function summarize(requirements: readonly RequirementResult[]): RunResults['summary'] {
@@ -63,6 +79,18 @@ export function verdictOf(requirements: readonly RequirementResult[], errors: re
   if (errors.length > 0) return 'error';
   const failed = (r: RequirementResult) => r.outcome === 'fail' || r.outcome === 'not-implemented';
   return requirements.some((r) => r.strength === 'must' && failed(r)) ? 'nonconformant' : 'conformant';
+}
+
+/**
+ * Whether the run gates (exit 1). Without a baseline this is the verdict. With one, a baselined
+ * failure (`expected-deviation`) does not gate, any other failure of a `must` does, and a
+ * `stale-deviation` does unless stale entries are allowed.
+ */
+export function gates(r: Pick<RunResults, 'verdict' | 'requirements' | 'baseline'>): boolean {
+  if (r.verdict === 'error') return true;
+  const stale = r.requirements.some((q) => q.outcome === 'stale-deviation');
+  if (stale && !r.baseline?.allowStale) return true;
+  return r.verdict !== 'conformant';
 }
 
 /** 0 conformant, 1 nonconformant (or the suite itself broke). */

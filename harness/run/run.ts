@@ -3,14 +3,15 @@
  * `kms-conformance run`: resolve the target, open the session (preflight), run the specs through
  * vitest, write results.json and junit.xml, sweep what was created, and return the exit code.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import { RunAbort } from '../errors.ts';
 import { ConsoleReporter } from '../reporting/console-reporter.ts';
-import { exitCodeOf, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
+import { writeArtifacts } from '../reporting/artifacts.ts';
+import { gates, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
 import { ResultsReporter } from '../reporting/results-reporter.ts';
 import { handSession, openSession, type Session } from './session.ts';
 
@@ -22,7 +23,7 @@ export interface RunOptions extends TargetFlags {
   seed?: number;
 }
 
-function suiteVersion(): string {
+export function suiteVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
@@ -123,7 +124,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
     requirements: results.results,
     errors: [...results.errors, ...sweep.problems.map((p) => `cleanup: ${p}`)],
   };
-  writeFileSync(join(dir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  await writeArtifacts(out, dir);
   printSummary(out, dir, write);
   if (results.safetyRefusals.length) {
     throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) that would change resources this run did not create (${results.safetyRefusals[0]})`);
@@ -131,5 +132,5 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   if (interrupted) write('the run was interrupted: the results above are partial');
   // Vitest sets process.exitCode on failures; the exit code is ours to decide.
   process.exitCode = undefined;
-  return interrupted ? 130 : exitCodeOf(verdict);
+  return interrupted ? 130 : gates(out) ? 1 : 0;
 }
