@@ -30,8 +30,9 @@ function section(d: RunDiff, kind: ChangeKind): Html {
   return html`<h2 id="${kind}">${title} (${list.length})</h2><p class="meta">${meaning}.</p>
 <table class="changes"><thead><tr><th>Requirement</th><th>old</th><th>new</th></tr></thead>
 ${list.map(
+  // The answers that changed get their own old/new table below; the cells keep the rest collapsed.
   (c) => html`<tr class="row"><th scope="row" class="req">${requirementHeading(c.requirement)}</th>
-${cell(c.old?.outcome ?? 'absent', c.old, true)}${cell(c.new?.outcome ?? 'absent', c.new, true)}</tr>
+${cell(c.old?.outcome ?? 'absent', c.old, !c.observations?.length)}${cell(c.new?.outcome ?? 'absent', c.new, !c.observations?.length)}</tr>
 ${c.observations?.length ? html`<tr><td colspan="3">${observationTable(c)}</td></tr>` : null}`,
 )}
 </table>`;

@@ -109,7 +109,7 @@ export function runFacts(r: RunResults): Html {
     ['verdict', html`<strong>${r.verdict}</strong>${r.run.interrupted ? ' (interrupted: partial)' : null}`],
     ['counts', html`<span class="counts">${countsLine(r.summary.byOutcome)}</span>`],
   ];
-  return html`<dl>${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+  return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
 /** The page around a body: self-contained, no external assets. */

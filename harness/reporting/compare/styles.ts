@@ -19,9 +19,9 @@ table { border-collapse: collapse; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; }
 thead th { background: var(--bg); font-weight: normal; min-width: 14rem; }
 thead th .col-name { font-weight: 600; font-size: 1.05em; }
-thead th dl { margin: .2rem 0 0; display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; font-size: .85em; }
-thead th dt { color: var(--muted); }
-thead th dd { margin: 0; word-break: break-all; }
+dl.facts { margin: .2rem 0 0; display: grid; grid-template-columns: auto 1fr; gap: 0 .5rem; font-size: .85em; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; word-break: break-all; }
 tr.group-head th { background: #eaeef2; font-weight: 600; }
 th.req { min-width: 22rem; max-width: 34rem; font-weight: normal; background: #fff; }
 th.req .id { font-weight: 600; font-family: ui-monospace, monospace; }
