@@ -7,6 +7,7 @@
 export const COMPARE_CSS = `
 :root { --pass:#1a7f37; --fail:#cf222e; --warn:#9a6700; --muted:#57606a; --line:#d0d7de; --bg:#f6f8fa; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 1rem 1.5rem; color: #1f2328; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
