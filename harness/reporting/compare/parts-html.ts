@@ -108,6 +108,7 @@ export function runFacts(r: RunResults): Html {
     ...(r.baseline ? [['baseline', `${r.baseline.path} (${r.baseline.entries} entries)`] as [string, string]] : []),
     ['verdict', html`<strong>${r.verdict}</strong>${r.run.interrupted ? ' (interrupted: partial)' : null}`],
     ['counts', html`<span class="counts">${countsLine(r.summary.byOutcome)}</span>`],
+    ...(r.errors.length ? [['suite errors', html`${r.errors.length}: ${r.errors[0]}${r.errors.length > 1 ? ' …' : ''}`] as [string, Html]] : []),
   ];
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
