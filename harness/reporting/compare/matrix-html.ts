@@ -1,0 +1,51 @@
+/**
+ * @module harness/reporting/compare/matrix-html
+ * The comparison matrix as one self-contained HTML page: requirements as rows grouped by operation
+ * or area, runs as columns, filters for disagreements and failures, and a search box.
+ */
+import { html, toString, type Html } from '../html/html.ts';
+import { countOutcomes, type Matrix, type MatrixRow } from './matrix.ts';
+import { cell, countsLine, page, requirementHeading, runFacts } from './parts-html.ts';
+import { COMPARE_SCRIPT } from './styles.ts';
+
+function row(r: MatrixRow): Html {
+  const q = r.requirement;
+  return html`<tr class="row${r.differs ? ' differs' : ''}" id="req-${q.id}" data-differs="${r.differs ? '1' : '0'}" data-failing="${r.failing ? '1' : '0'}">
+<th scope="row" class="req">${requirementHeading(q)}${r.differs ? html`<div class="msg"><span class="tag">runs differ</span></div>` : null}</th>
+${r.cells.map((c) => cell(c.outcome, c.result, r.showAnswers))}
+</tr>`;
+}
+
+export function renderMatrixHtml(m: Matrix): string {
+  const rows = m.groups.flatMap((g) => g.rows);
+  const differing = rows.filter((r) => r.differs).length;
+  const title = `kms-conformance: ${m.columns.length} run${m.columns.length === 1 ? '' : 's'} compared`;
+  const head = html`<tr><th scope="col">Requirement</th>${m.columns.map(
+    (c) => html`<th scope="col"><div class="col-name">${c.label}</div>${runFacts(c.run.results)}</th>`,
+  )}</tr>`;
+  const groups = m.groups.map((g) => {
+    const perColumn = m.columns.map((_, i) => countsLine(countOutcomes(g.rows, i)));
+    return html`<tbody class="group">
+<tr class="group-head"><th scope="rowgroup">${g.name} <span class="tag">${g.rows.length}</span></th>${perColumn.map((c) => html`<th class="counts">${c}</th>`)}</tr>
+${g.rows.map(row)}
+</tbody>`;
+  });
+  const body = html`<header>
+<h1>${title}</h1>
+<p class="meta">Generated ${m.generatedAt} · ${rows.length} requirements · ${differing} where the runs differ · columns in the order given</p>
+</header>
+<div class="controls" data-controls hidden>
+<input type="search" id="q" placeholder="Search id, statement, operation, answer…" aria-label="Search requirements">
+<label><input type="checkbox" id="only-differ"> only rows where runs differ</label>
+<label><input type="checkbox" id="only-fail"> only failures</label>
+<span id="shown" class="meta"></span>
+</div>
+<div class="scroll">
+<table class="matrix">
+<thead>${head}</thead>
+${groups}
+</table>
+</div>
+<p class="legend">Outcomes: pass · fail · not implemented (the target lacks the operation) · not applicable (a capability the target declared absent) · observed (AWS behaviour unknown; the target's answer is shown) · expected deviation (a failure its baseline lists) · stale deviation (a baselined failure that now passes) · not run (the run did not check this requirement). Rows marked "runs differ" have different outcomes or different answers, ids and times aside.</p>`;
+  return toString(page(title, body, COMPARE_SCRIPT));
+}
