@@ -43,6 +43,6 @@ export function renderDiff(failure: { diff?: string; expected?: unknown; actual?
   else if (failure.expected !== undefined || failure.actual !== undefined) lines = computed(failure.expected, failure.actual);
   else return null;
   return html`<div class="diff" aria-label="expected versus actual">
-<div class="diff-key"><span class="del">− expected</span> <span class="add">+ actual</span></div>
-<pre>${lines.map((l) => html`<span class="${l.kind}">${l.text}</span>\n`)}</pre></div>`;
+${failure.diff ? null : html`<div class="diff-key"><span class="k-del">− expected</span> <span class="k-add">+ actual</span></div>`}
+<pre>${lines.map((l) => html`<span class="${l.kind}">${l.text || " "}</span>`)}</pre></div>`;
 }

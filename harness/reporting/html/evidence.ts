@@ -67,9 +67,8 @@ export function counterexampleOf(observations: readonly Observation[] | undefine
 /** A failed property: shrunk counterexample, seed and path, and the replay command with a copy button. */
 export function renderCounterexample(c: Counterexample): Html {
   return html`<div class="property">
-<h4>Property failed: shrunk counterexample</h4>
+<h4>Shrunk counterexample (the smallest failing case found)</h4>
 <ol class="steps">${c.counterexample.map((l) => html`<li><code>${l}</code></li>`)}</ol>
-<p class="prop-failure">${c.failure}</p>
 <dl class="kv"><dt>seed</dt><dd><code>${String(c.seed)}</code></dd><dt>path</dt><dd><code>${c.path}</code></dd>${
     c.replayPath ? html`<dt>replay path</dt><dd><code>${c.replayPath}</code></dd>` : null
   }</dl>

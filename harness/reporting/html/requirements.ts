@@ -44,15 +44,20 @@ function baselineNote(r: RequirementResult): Html | null {
   return html`<div class="baseline-note"><b>Baseline.</b> ${what} Reason: ${b.reason}${b.link ? html` — ${link(b.link, b.link)}` : null}</div>`;
 }
 
+/**
+ * The failure, visible without expanding anything. A failed property shows its own story (the inner
+ * failure, the shrunk counterexample, seed, path and replay command) instead of the one-line summary.
+ */
 function failureBlock(r: RequirementResult): Html | null {
   const f = r.failure;
   if (!f) return null;
-  return html`<div class="failure"><p class="message">${f.message}</p>${renderDiff(f)}</div>`;
+  const cx = counterexampleOf(r.observations);
+  const message = cx ? `Property failed: ${cx.failure}` : f.message;
+  return html`<div class="failure"><p class="message">${message}</p>${renderDiff(f)}${cx ? renderCounterexample(cx) : null}</div>`;
 }
 
 function detailsOf(r: RequirementResult): Html | null {
-  const cx = counterexampleOf(r.observations);
-  const parts = [cx ? renderCounterexample(cx) : null, renderObservations(r.observations), renderExchanges(r.exchanges)].filter((p) => p !== null);
+  const parts = [renderObservations(r.observations), renderExchanges(r.exchanges)].filter((p) => p !== null);
   if (parts.length === 0) return null;
   const what = [
     r.exchanges.length ? `${r.exchanges.length} request${r.exchanges.length === 1 ? '' : 's'}` : '',

@@ -61,8 +61,8 @@ table.counts { border-collapse:collapse; margin-top:18px; font-size:13px; }
 .source { color:var(--muted); font-size:12px; }
 .failure .message { color:var(--fail); font-weight:600; margin:6px 0; word-break:break-word; }
 .diff { border:1px solid var(--line); border-radius:6px; overflow:hidden; margin:6px 0; }
-.diff-key { background:var(--soft); font-size:12px; padding:2px 8px; } .diff-key .del { color:var(--fail); } .diff-key .add { color:var(--pass); margin-left:12px; }
-.diff pre { padding:6px 8px; } .diff .add { background:#e6ffec; display:block; } .diff .del { background:#ffebe9; display:block; } .diff .same { display:block; color:#444c56; }
+.diff-key { background:var(--soft); font-size:12px; padding:2px 8px; } .diff-key .k-del { color:var(--fail); } .diff-key .k-add { color:var(--pass); margin-left:12px; }
+.diff pre { padding:6px 8px; } .diff pre .add { background:#e6ffec; display:block; } .diff pre .del { background:#ffebe9; display:block; } .diff pre .same { display:block; color:#444c56; } .diff pre span { min-height:1.45em; }
 .note, .baseline-note, .cleanup { margin:6px 0; padding:4px 10px; border-radius:6px; background:var(--soft); }
 .baseline-note { background:var(--exp-bg); } .cleanup { background:var(--ni-bg); } .cleanup ul { margin:2px 0; }
 details.evidence { margin-top:6px; } details.evidence > summary { cursor:pointer; color:#0969da; font-size:13px; }

@@ -16,14 +16,14 @@ function verdict(r: RunResults): Html {
   const failed = gates(r);
   const words =
     r.verdict === 'error'
-      ? 'Error: the suite itself failed, so the results are incomplete'
+      ? 'The suite itself failed, so the results are incomplete'
       : r.verdict === 'nonconformant'
-        ? 'Nonconformant: at least one "must" requirement failed or is not implemented'
+        ? 'At least one "must" requirement failed or is not implemented'
         : stale > 0
-          ? 'Conformant, but the baseline is stale: some listed deviations now pass'
+          ? 'No unexpected "must" failure, but the baseline is stale: some listed deviations now pass'
           : expected > 0
-            ? `Conformant, apart from ${expected} known deviation${expected === 1 ? '' : 's'} listed in the baseline`
-            : 'Conformant: every "must" requirement passed';
+            ? `Every "must" requirement passed, apart from ${expected} known deviation${expected === 1 ? '' : 's'} listed in the baseline`
+            : 'Every "must" requirement passed';
   const cls = r.verdict === 'conformant' && !failed ? 'good' : r.verdict === 'conformant' ? 'warn' : 'bad';
   return html`<div class="verdict v-${cls}" role="status"><div class="verdict-word">${r.verdict.toUpperCase()}</div><div class="verdict-text">${words}.</div><div class="verdict-exit">Exit code ${
     failed ? '1 (the run fails)' : '0 (the run passes)'
