@@ -89,7 +89,11 @@ describe('the HTML report', () => {
   });
 
   it('shows observations, the not-applicable note and baseline reasons', () => {
-    expect(row(page, 'DIKM-05')).toMatch(/<dt>answer<\/dt><dd><pre>\{\n  &quot;code&quot;: &quot;ValidationException&quot;/);
+    const observed = row(page, 'DIKM-05');
+    expect(observed).toMatch(/<dt>answer<\/dt><dd><pre>\{\n  &quot;code&quot;: &quot;ValidationException&quot;/);
+    // An observe check's answer is its result: shown without expanding anything.
+    expect(observed.indexOf('<dt>answer</dt>')).toBeLessThan(observed.indexOf('<details class="evidence">'));
+    expect(observed.match(/<dt>answer<\/dt>/g)).toHaveLength(1);
     expect(row(page, 'GPFI-02')).toContain('Not applicable:</b> the target declared no import support');
     const exp = row(page, 'GPFI-03');
     expect(exp).toContain('without it: fail');

@@ -57,7 +57,8 @@ function failureBlock(r: RequirementResult): Html | null {
 }
 
 function detailsOf(r: RequirementResult): Html | null {
-  const parts = [renderObservations(r.observations), renderExchanges(r.exchanges)].filter((p) => p !== null);
+  // What an observe check recorded is its result, so it is shown in the open (see observedBlock).
+  const parts = [r.strength === 'observe' ? null : renderObservations(r.observations), renderExchanges(r.exchanges)].filter((p) => p !== null);
   if (parts.length === 0) return null;
   const what = [
     r.exchanges.length ? `${r.exchanges.length} request${r.exchanges.length === 1 ? '' : 's'}` : '',
@@ -80,6 +81,7 @@ ${badge(r.outcome)}
 ${source(r)}
 ${r.note ? html`<div class="note"><b>Not applicable:</b> ${r.note}</div>` : null}
 ${failureBlock(r)}
+${r.strength === 'observe' ? renderObservations(r.observations) : null}
 ${baselineNote(r)}
 ${r.cleanupProblems?.length ? html`<div class="cleanup"><b>Clean-up problems:</b><ul>${r.cleanupProblems.map((p) => html`<li>${p}</li>`)}</ul></div>` : null}
 ${detailsOf(r)}

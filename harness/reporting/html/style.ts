@@ -36,7 +36,7 @@ table.counts { border-collapse:collapse; margin-top:18px; font-size:13px; }
 .s-must { color:#fff; background:#24292f; border-color:#24292f; } .s-should { background:var(--soft); } .s-observe { color:var(--obs); border-color:#b6e3ff; }
 .suite-errors { border:2px solid var(--fail); background:var(--fail-bg); border-radius:8px; padding:4px 16px 12px; }
 .suite-errors h2 { color:var(--fail); }
-.problems { border-left:4px solid var(--fail); padding:2px 16px 8px; background:#fffafa; }
+.problems { border-left:4px solid var(--fail); padding:2px 16px 8px; background:#fffafa; margin-top:20px; }
 .problems.none { border-color:var(--pass); background:#f7fdf8; }
 .problems ul { list-style:none; padding:0; margin:0; } .problems li { padding:5px 0; border-bottom:1px solid var(--line); }
 .problems li:last-child { border:0; } .problem-msg { color:var(--fail); font-size:13px; margin:2px 0 0 4px; word-break:break-word; }
