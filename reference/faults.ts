@@ -22,9 +22,16 @@ export const FAULTS = {
   'wrong-status-code': 'client errors carry the Smithy model status (404, 409, 412) instead of 400',
   'no-signature-check': 'signatures are not verified (any secret is accepted)',
   'no-import-operations': 'GetParametersForImport, ImportKeyMaterial and DeleteImportedKeyMaterial do not exist (UnknownOperationException)',
+  'hostile-messages': 'every error message starts with HTML markup that runs script if a report fails to escape it',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;
+
+/**
+ * What `hostile-messages` puts in front of every error message: markup that would set `window.__xss`
+ * if a report rendered it unescaped. A report test looks for that variable in a real browser.
+ */
+export const HOSTILE_MARKUP = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
 
 /** Checks fault names; an unknown one is a mistake in the caller. */
 export function checkFaults(names: readonly string[]): ReadonlySet<FaultName> {

@@ -5,7 +5,13 @@
  */
 import type { FaultName } from '../reference/faults.ts';
 
-export const INTENDED_CATCHES: Record<FaultName, readonly string[]> = {
+/**
+ * Faults that are not deviations the specs must catch but inputs for the project's own tests: a
+ * report must stay inert when a target answers with markup (test/report-browser.test.ts).
+ */
+export const TEST_INPUT_FAULTS: ReadonlySet<FaultName> = new Set(['hostile-messages']);
+
+export const INTENDED_CATCHES: Record<Exclude<FaultName, 'hostile-messages'>, readonly string[]> = {
   'accept-alias': ['DIKM-03', 'DIKM-04', 'PROP-04'],
   'skip-origin-check': ['DIKM-20', 'DIKM-21'],
   'refuse-pending-deletion': ['DIKM-27'],

@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeHtmlReport } from './html/writer.ts';
 import type { RunResults } from './results.ts';
 
 export type ArtifactWriter = (results: RunResults, dir: string) => string[] | Promise<string[]>;
@@ -17,7 +18,7 @@ export function writeResultsJson(results: RunResults, dir: string): string[] {
 }
 
 /** Writers run after results.json, in this order. */
-export const ARTIFACT_WRITERS: ArtifactWriter[] = [];
+export const ARTIFACT_WRITERS: ArtifactWriter[] = [writeHtmlReport];
 
 export async function writeArtifacts(results: RunResults, dir: string): Promise<string[]> {
   const written = writeResultsJson(results, dir);

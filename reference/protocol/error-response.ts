@@ -6,7 +6,7 @@
  * KMSInternalException; its details are logged, never sent.
  */
 import { KmsError } from '../errors.ts';
-import type { FaultName } from '../faults.ts';
+import { HOSTILE_MARKUP, type FaultName } from '../faults.ts';
 
 /** The Smithy model's status codes, used only by the 'wrong-status-code' fault. */
 const SMITHY_STATUS: Record<string, number> = { NotFoundException: 404, KMSInvalidStateException: 409, DisabledException: 409, DryRunOperationException: 412 };
@@ -25,6 +25,7 @@ export function errorResponse(err: unknown, requestId: string, log: (msg: string
   const status = faults.has('wrong-status-code') ? (SMITHY_STATUS[e.name] ?? e.status) : e.status;
   const body: Record<string, string> = { __type: name };
   if (e.wireMessage !== undefined) body.message = e.wireMessage;
+  if (faults.has('hostile-messages')) body.message = `${HOSTILE_MARKUP} ${body.message ?? ''}`.trimEnd();
   return {
     status,
     headers: { 'content-type': JSON_1_1, 'x-amzn-requestid': requestId },

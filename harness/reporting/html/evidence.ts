@@ -1,0 +1,86 @@
+/**
+ * @module harness/reporting/html/evidence
+ * The expandable evidence of one requirement: the requests and responses it made, what it observed,
+ * and a property-based failure's counterexample with the command that replays it.
+ */
+import type { Exchange } from '../../evidence/recorder.ts';
+import type { Observation } from '../../spec/requirement-test.ts';
+import { html, type Html } from './html.ts';
+import { duration, pretty } from './format.ts';
+
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+}
+
+function target(x: Exchange): string {
+  const q = x.request.query ? `?${new URLSearchParams(x.request.query).toString()}` : '';
+  return `${x.request.method} ${x.request.path}${q}`;
+}
+
+function message(x: Exchange): Html {
+  const m = (x.response?.body as { message?: unknown; Message?: unknown } | null)?.message ?? (x.response?.body as { Message?: unknown } | null)?.Message;
+  const type = (x.response?.body as { __type?: unknown } | null)?.__type;
+  if (typeof type !== 'string') return html``;
+  return html` <span class="err-type">${type}</span>${typeof m === 'string' ? html` <span class="err-msg">${m}</span>` : null}`;
+}
+
+function exchange(x: Exchange, i: number): Html {
+  const status = x.response ? String(x.response.status) : 'no response';
+  const bad = !x.response || x.response.status >= 400;
+  return html`<details class="exchange">
+<summary><span class="ex-n">#${i + 1}</span> <b>${x.operation}</b> <span class="ex-status ${bad ? 'bad' : 'ok'}">${status}</span>${message(x)}
+<span class="ex-meta">${x.principal} · ${x.via} · ${duration(x.durationMs)}</span></summary>
+<div class="panes">
+<div class="pane"><h5>Request</h5><pre class="http">${target(x)}\n${headerLines(x.request.headers)}\n\n${pretty(x.request.body)}</pre></div>
+<div class="pane"><h5>Response</h5>${
+    x.response
+      ? html`<pre class="http">${String(x.response.status)}\n${headerLines(x.response.headers)}\n\n${pretty(x.response.body)}</pre>`
+      : html`<pre class="http">${x.error ?? 'no response'}</pre>`
+  }</div>
+</div></details>`;
+}
+
+/** Every exchange, in the order they were made; each expands on its own. */
+export function renderExchanges(exchanges: readonly Exchange[]): Html | null {
+  if (exchanges.length === 0) return null;
+  return html`<div class="exchanges"><h4>Requests and responses (${exchanges.length}, redacted)</h4>${exchanges.map(exchange)}</div>`;
+}
+
+/** The observation `assertProperty` records when a property fails (harness/spec/property.ts). */
+export interface Counterexample {
+  seed: number;
+  path: string;
+  replayPath?: string;
+  counterexample: string[];
+  failure: string;
+  replay: string;
+}
+
+export function counterexampleOf(observations: readonly Observation[] | undefined): Counterexample | undefined {
+  const v = observations?.find((o) => o.label === 'counterexample')?.value as Partial<Counterexample> | undefined;
+  if (!v || typeof v !== 'object' || typeof v.replay !== 'string' || !Array.isArray(v.counterexample)) return undefined;
+  return v as Counterexample;
+}
+
+/** A failed property: shrunk counterexample, seed and path, and the replay command with a copy button. */
+export function renderCounterexample(c: Counterexample): Html {
+  return html`<div class="property">
+<h4>Shrunk counterexample (the smallest failing case found)</h4>
+<ol class="steps">${c.counterexample.map((l) => html`<li><code>${l}</code></li>`)}</ol>
+<dl class="kv"><dt>seed</dt><dd><code>${String(c.seed)}</code></dd><dt>path</dt><dd><code>${c.path}</code></dd>${
+    c.replayPath ? html`<dt>replay path</dt><dd><code>${c.replayPath}</code></dd>` : null
+  }</dl>
+<div class="replay"><span>Replay it:</span> <code class="cmd">${c.replay}</code> <button type="button" class="copy js-only" data-copy="${c.replay}">Copy</button></div>
+</div>`;
+}
+
+/** Observations other than the counterexample (which has its own block). */
+export function renderObservations(observations: readonly Observation[] | undefined): Html | null {
+  const rest = (observations ?? []).filter((o) => o.label !== 'counterexample');
+  if (rest.length === 0) return null;
+  return html`<div class="observations"><h4>Observed</h4><dl class="kv">${rest.map(
+    (o) => html`<dt>${o.label}</dt><dd><pre>${pretty(o.value)}</pre></dd>`,
+  )}</dl></div>`;
+}

@@ -1,0 +1,66 @@
+/**
+ * @module harness/reporting/html/filters
+ * The filter bar (failures only, operation, strength, outcome, search) and the inline script behind
+ * it. Without JavaScript the bar stays hidden (`no-js` on <html>) and every row is shown.
+ */
+import { OUTCOMES, type RequirementResult } from '../results.ts';
+import { html, raw, type Html } from './html.ts';
+import { OUTCOME_TEXT } from './format.ts';
+
+export function renderFilters(requirements: readonly RequirementResult[]): Html {
+  const operations = [...new Set(requirements.map((r) => r.operation))].sort((a, b) => a.localeCompare(b, 'en'));
+  const present = OUTCOMES.filter((o) => requirements.some((r) => r.outcome === o));
+  return html`<noscript><p class="noscript">Filters need JavaScript; every requirement is shown below.</p></noscript>
+<form class="filters" id="filters" role="search">
+<label class="failed-only"><input type="checkbox" id="f-failed"> Problems only</label>
+<label>Operation <select id="f-operation"><option value="">all</option>${operations.map((o) => html`<option value="${o}">${o}</option>`)}</select></label>
+<label>Strength <select id="f-strength"><option value="">all</option><option>must</option><option>should</option><option>observe</option></select></label>
+<label>Outcome <select id="f-outcome"><option value="">all</option>${present.map((o) => html`<option value="${o}">${OUTCOME_TEXT[o].label}</option>`)}</select></label>
+<label class="search">Search <input type="search" id="f-search" placeholder="id or statement"></label>
+<span id="f-shown" class="muted" aria-live="polite"></span>
+</form>`;
+}
+
+/** Trusted code of the suite; it reads the page, never writes target text as markup. */
+export const FILTER_SCRIPT = raw(`
+(function () {
+  var d = document;
+  d.documentElement.className = d.documentElement.className.replace('no-js', 'js');
+  var PROBLEMS = { 'fail': 1, 'not-implemented': 1, 'stale-deviation': 1 };
+  function $(id) { return d.getElementById(id); }
+  function apply() {
+    var failed = $('f-failed').checked, op = $('f-operation').value, st = $('f-strength').value;
+    var oc = $('f-outcome').value, q = $('f-search').value.trim().toLowerCase();
+    var shown = 0, total = 0;
+    d.querySelectorAll('section.group').forEach(function (g) {
+      var n = 0;
+      g.querySelectorAll('article.req').forEach(function (r) {
+        var ok = (!failed || PROBLEMS[r.dataset.outcome]) && (!op || r.dataset.operation === op) &&
+          (!st || r.dataset.strength === st) && (!oc || r.dataset.outcome === oc) &&
+          (!q || r.dataset.search.indexOf(q) >= 0);
+        r.hidden = !ok; total++; if (ok) { n++; shown++; }
+      });
+      g.hidden = n === 0;
+      var s = g.querySelector('.shown');
+      if (s) s.textContent = n === g.querySelectorAll('article.req').length ? '' : n + ' shown';
+    });
+    $('f-shown').textContent = shown === total ? total + ' requirements' : shown + ' of ' + total + ' requirements shown';
+  }
+  ['f-failed', 'f-operation', 'f-strength', 'f-outcome', 'f-search'].forEach(function (id) {
+    $(id).addEventListener('input', apply);
+    $(id).addEventListener('change', apply);
+  });
+  // A link to a row (from Problems) opens it even when a filter hid it.
+  window.addEventListener('hashchange', function () {
+    var el = d.getElementById(location.hash.slice(1));
+    if (el && el.hidden) { $('filters').reset(); apply(); el.scrollIntoView(); }
+  });
+  $('filters').addEventListener('submit', function (e) { e.preventDefault(); });
+  d.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('button.copy');
+    if (!b || !navigator.clipboard) return;
+    navigator.clipboard.writeText(b.dataset.copy).then(function () { b.textContent = 'Copied'; }, function () {});
+  });
+  apply();
+})();
+`);
