@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { RunAbort } from '../errors.ts';
+import { registerBaseline } from './commands/baseline.ts';
 import { registerList } from './commands/list.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
@@ -14,6 +15,7 @@ const COMMANDS: RegisterCommand[] = [
   registerRun,
   registerList,
   registerServe,
+  registerBaseline,
 ];
 
 export async function main(argv: string[], write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
