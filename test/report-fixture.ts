@@ -96,7 +96,7 @@ export function fixtureResults(o: { hostile?: boolean } = {}): RunResults {
       version: t('1.2.3'),
       declared: { [t('importKeyMaterial')]: false, notes: t('declared by the user') },
     },
-    baseline: { path: t('baselines/emulator.json'), entries: 2, allowStale: false },
+    baseline: { path: t('baselines/emulator.json'), target: t('emulator'), entries: 2, allowStale: false, unknownIds: [], notRun: [] },
     verdict: verdictOf(requirements, errors),
     summary: summarize(requirements),
     requirements,

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { RunAbort } from '../errors.ts';
+import { registerBaseline } from './commands/baseline.ts';
 import { registerList } from './commands/list.ts';
 import { registerReport } from './commands/report.ts';
 import { registerRun } from './commands/run.ts';
@@ -16,6 +17,7 @@ const COMMANDS: RegisterCommand[] = [
   registerList,
   registerServe,
   registerReport,
+  registerBaseline,
 ];
 
 export async function main(argv: string[], write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {

@@ -7,7 +7,7 @@
  * `kms-conformance serve` in one terminal and `kms-conformance run --endpoint …` in another need no setup.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
 import { RunAbort } from '../errors.ts';
 import { validateTarget, type PrincipalConfig, type TargetConfig } from './target-config.ts';
@@ -127,6 +127,9 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
       ...(kind === 'endpoint' && { endpoint: flags.endpoint ?? fileEndpoint ?? envEndpoint }),
       region: flags.region ?? (fromFile?.region as string | undefined) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
       principals,
+      ...(fromFile?.baseline !== undefined && {
+        baseline: typeof fromFile.baseline === 'string' && fromFile.baseline ? resolve(dirname(file!.path), fromFile.baseline) : fromFile.baseline,
+      }),
     },
     origin,
   );

@@ -7,6 +7,10 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
+import { applyBaseline } from '../baseline/apply.ts';
+import { readBaseline } from '../baseline/baseline-file.ts';
+import { CatalogueReporter } from '../baseline/catalogue-reporter.ts';
+import { locateBaseline, type BaselineFlags } from '../baseline/locate.ts';
 import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import { RunAbort } from '../errors.ts';
 import { ConsoleReporter } from '../reporting/console-reporter.ts';
@@ -17,7 +21,7 @@ import { handSession, openSession, type Session } from './session.ts';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface RunOptions extends TargetFlags {
+export interface RunOptions extends TargetFlags, BaselineFlags {
   out?: string;
   grep?: string;
   seed?: number;
@@ -48,22 +52,34 @@ function printSummary(r: RunResults, dir: string, write: (l: string) => void): v
   if (o['not-implemented']) parts.push(`${o['not-implemented']} not implemented`);
   if (o['not-applicable']) parts.push(`${o['not-applicable']} not applicable`);
   if (o.observed) parts.push(`${o.observed} observed`);
+  if (o['expected-deviation']) parts.push(`${o['expected-deviation']} expected deviation${o['expected-deviation'] === 1 ? '' : 's'}`);
+  const stale = o['stale-deviation'] + (r.baseline?.unknownIds.length ?? 0);
+  if (stale) parts.push(`${stale} stale deviation${stale === 1 ? '' : 's'}${r.baseline?.allowStale ? ' (allowed)' : ''}`);
   const mustFailed = r.summary.byStrength.must.fail + r.summary.byStrength.must['not-implemented'];
   write('');
   write(`${r.summary.total} requirements: ${parts.join(', ')}`);
   for (const e of r.errors) write(`suite error: ${e}`);
-  write(`verdict: ${r.verdict}${mustFailed ? ` (${mustFailed} required check${mustFailed === 1 ? '' : 's'} failed)` : ''}`);
+  const why = [
+    ...(mustFailed ? [`${mustFailed} required check${mustFailed === 1 ? '' : 's'} failed`] : []),
+    ...(stale && !r.baseline?.allowStale ? ['the baseline is stale: refresh it with `kms-conformance baseline update`, or pass --allow-stale'] : []),
+  ];
+  write(`verdict: ${r.verdict}${why.length ? ` (${why.join('; ')})` : ''}`);
   write(`results: ${join(dir, 'results.json')}`);
 }
 
 export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const startedAt = new Date();
   const target = resolveTarget(opts);
+  // Read before anything starts: a bad baseline file ends the run with one line and exit code 2.
+  const baselinePath = locateBaseline(target, opts);
+  const baseline = baselinePath ? { path: baselinePath, file: readBaseline(baselinePath) } : undefined;
   const session: Session = await openSession(target, { ...(opts.seed !== undefined && { seed: opts.seed }) });
   const dir = outputDir(opts, session.runId);
   mkdirSync(dir, { recursive: true });
   const results = new ResultsReporter();
   write(`kms-conformance ${suiteVersion()} → ${session.target.name} (${session.target.endpoint ?? 'AWS'}, ${session.target.region}), run ${session.runId}, seed ${session.seed}`);
+  if (baseline) write(`baseline: ${baseline.path} (${baseline.file.entries.length} known deviations of ${baseline.file.target})`);
+  const catalogue = new CatalogueReporter();
   handSession(session);
   let interrupted = false;
   try {
@@ -74,7 +90,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       run: true,
       watch: false,
       ...(opts.grep && { testNamePattern: opts.grep }),
-      reporters: [new ConsoleReporter(write), results, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
+      reporters: [new ConsoleReporter(write, baseline?.file), results, catalogue, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
     });
     // First signal: stop starting new checks, let running ones tear down, then sweep and report.
     // Second signal: sweep what the ledger lists and leave at once.
@@ -104,7 +120,11 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
     throw new RunAbort('usage', `no requirement matched --grep '${opts.grep}'`);
   }
   const finishedAt = new Date();
-  const verdict = verdictOf(results.results, results.errors);
+  const applied = baseline && applyBaseline(results.results, baseline.file, { path: baseline.path, catalogue: catalogue.ids, allowStale: opts.allowStale ?? false });
+  for (const note of applied?.notes ?? []) write(`baseline: ${note}`);
+  const requirements = applied?.requirements ?? results.results;
+  const errors = [...results.errors, ...sweep.problems.map((p) => `cleanup: ${p}`)];
+  const verdict = verdictOf(requirements, results.errors, applied?.info);
   const t = session.target;
   const out: RunResults = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
@@ -119,10 +139,11 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       ...(interrupted ? { interrupted: true } : {}),
     },
     target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals) },
+    ...(applied && { baseline: applied.info }),
     verdict,
-    summary: summarize(results.results),
-    requirements: results.results,
-    errors: [...results.errors, ...sweep.problems.map((p) => `cleanup: ${p}`)],
+    summary: summarize(requirements),
+    requirements,
+    errors,
   };
   await writeArtifacts(out, dir);
   printSummary(out, dir, write);

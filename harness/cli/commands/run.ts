@@ -18,6 +18,9 @@ export const registerRun: RegisterCommand = (program, { write, setExitCode }) =>
     .option('--out <dir>', 'output folder (default: reports/<run id>, with reports/latest)')
     .option('--grep <pattern>', 'run only requirements whose id or statement matches')
     .option('--seed <n>', 'seed for property-based specs', seed)
+    .option('--baseline <file>', 'known-deviation baseline to apply (default: the target\'s, or baselines/<target>.json when present)')
+    .option('--no-baseline', 'apply no baseline: every failure counts')
+    .option('--allow-stale', 'a baselined requirement that now passes does not fail the run')
     .action(async (opts) => {
       setExitCode(await runSuite(opts, write));
     });

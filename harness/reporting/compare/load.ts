@@ -27,7 +27,7 @@ const runShape = z.object({
   suite: z.object({ name: z.string(), version: z.string() }),
   run: z.object({ id: z.string(), startedAt: z.string(), grep: z.string().optional() }),
   target: z.object({ name: z.string(), kind: z.string(), endpoint: z.string().optional(), region: z.string(), version: z.string().optional() }),
-  verdict: z.enum(['conformant', 'nonconformant', 'error']),
+  verdict: z.enum(['conformant', 'conformant-to-baseline', 'nonconformant', 'error']),
   summary: z.object({ total: z.number(), byOutcome: z.record(z.string(), z.number()) }),
   requirements: z.array(
     z.object({

@@ -11,20 +11,21 @@ import { OUTCOME_TEXT, PROBLEM_OUTCOMES, anchor, badge, date, duration, pretty, 
 const STRENGTHS: readonly Strength[] = ['must', 'should', 'observe'];
 
 function verdict(r: RunResults): Html {
-  const stale = r.summary.byOutcome['stale-deviation'];
+  const stale = r.summary.byOutcome['stale-deviation'] + (r.baseline?.unknownIds.length ?? 0);
   const expected = r.summary.byOutcome['expected-deviation'];
   const failed = gates(r);
+  const mustFailed = r.summary.byStrength.must.fail + r.summary.byStrength.must['not-implemented'];
   const words =
     r.verdict === 'error'
       ? 'The suite itself failed, so the results are incomplete'
-      : r.verdict === 'nonconformant'
+      : r.verdict === 'nonconformant' && mustFailed > 0
         ? 'At least one "must" requirement failed or is not implemented'
-        : stale > 0
-          ? 'No unexpected "must" failure, but the baseline is stale: some listed deviations now pass'
-          : expected > 0
+        : r.verdict === 'nonconformant'
+          ? `The baseline is stale: ${stale} listed deviation${stale === 1 ? '' : 's'} no longer fail${stale === 1 ? 's' : ''} (update the baseline)`
+          : r.verdict === 'conformant-to-baseline'
             ? `Every "must" requirement passed, apart from ${expected} known deviation${expected === 1 ? '' : 's'} listed in the baseline`
             : 'Every "must" requirement passed';
-  const cls = r.verdict === 'conformant' && !failed ? 'good' : r.verdict === 'conformant' ? 'warn' : 'bad';
+  const cls = r.verdict === 'conformant' ? 'good' : r.verdict === 'conformant-to-baseline' ? 'warn' : 'bad';
   return html`<div class="verdict v-${cls}" role="status"><div class="verdict-word">${r.verdict.toUpperCase()}</div><div class="verdict-text">${words}.</div><div class="verdict-exit">Exit code ${
     failed ? '1 (the run fails)' : '0 (the run passes)'
   }${r.run.interrupted ? ' · the run was interrupted' : ''}</div></div>`;
