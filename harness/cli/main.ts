@@ -6,14 +6,18 @@
 import { Command, CommanderError } from 'commander';
 import { RunAbort } from '../errors.ts';
 import { registerList } from './commands/list.ts';
+import { registerRecordings } from './commands/recordings.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSweep } from './commands/sweep.ts';
 import type { RegisterCommand } from './commands/types.ts';
 
 const COMMANDS: RegisterCommand[] = [
   registerRun,
   registerList,
   registerServe,
+  registerSweep,
+  registerRecordings,
 ];
 
 export async function main(argv: string[], write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {

@@ -4,6 +4,7 @@
  * vitest, write results.json and junit.xml, sweep what was created, and return the exit code.
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
@@ -13,7 +14,10 @@ import { ConsoleReporter } from '../reporting/console-reporter.ts';
 import { writeArtifacts } from '../reporting/artifacts.ts';
 import { gates, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
 import { ResultsReporter } from '../reporting/results-reporter.ts';
-import { handSession, openSession, type Session } from './session.ts';
+import { handSession, newRunId, openSession, type Session } from './session.ts';
+import { awsEndpoint } from '../aws/aws-endpoint.ts';
+import { assertAwsConfirmed, AWS_DEFAULT_MAX_KEYS, awsPlan } from '../aws/aws-safety.ts';
+import { assertMayRecord, writeRecordings } from '../recordings/record.ts';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,6 +25,13 @@ export interface RunOptions extends TargetFlags {
   out?: string;
   grep?: string;
   seed?: number;
+  /** The confirmation a run against real AWS needs (CONFIRM_FLAG). */
+  yesCreateRealAwsKeys?: boolean;
+  /** Store the target's answers to observe checks as recordings (aws targets; any target with recordAny). */
+  record?: boolean;
+  recordAny?: boolean;
+  /** Where recordings go (default fixtures/recordings in the package). */
+  recordings?: string;
 }
 
 export function suiteVersion(): string {
@@ -58,8 +69,14 @@ function printSummary(r: RunResults, dir: string, write: (l: string) => void): v
 
 export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const startedAt = new Date();
-  const target = resolveTarget(opts);
-  const session: Session = await openSession(target, { ...(opts.seed !== undefined && { seed: opts.seed }) });
+  const resolved = resolveTarget(opts);
+  assertAwsConfirmed(resolved, opts.yesCreateRealAwsKeys);
+  assertMayRecord(resolved, opts);
+  const target = resolved.kind === 'aws' ? { ...resolved, maxKeys: resolved.maxKeys ?? AWS_DEFAULT_MAX_KEYS } : resolved;
+  const runId = newRunId();
+  const ledgerPath = join(tmpdir(), `${runId}.resources.jsonl`);
+  if (target.kind === 'aws') for (const l of awsPlan({ ...target, endpoint: awsEndpoint(target.region) }, runId, ledgerPath)) write(l);
+  const session: Session = await openSession(target, { runId, ledgerPath, ...(opts.seed !== undefined && { seed: opts.seed }) });
   const dir = outputDir(opts, session.runId);
   mkdirSync(dir, { recursive: true });
   const results = new ResultsReporter();
@@ -74,6 +91,8 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       run: true,
       watch: false,
       ...(opts.grep && { testNamePattern: opts.grep }),
+      // Against AWS one spec file at a time: one worker holds the run's rate limiter, and the key count stays exact.
+      ...(target.kind === 'aws' && { fileParallelism: false, maxWorkers: 1 }),
       reporters: [new ConsoleReporter(write), results, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
     });
     // First signal: stop starting new checks, let running ones tear down, then sweep and report.
@@ -126,6 +145,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   };
   await writeArtifacts(out, dir);
   printSummary(out, dir, write);
+  if (opts.record) write(writeRecordings(out, opts.recordings));
   if (results.safetyRefusals.length) {
     throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) that would change resources this run did not create (${results.safetyRefusals[0]})`);
   }
