@@ -146,6 +146,7 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
       name: (fromFile?.name as string | undefined) ?? name,
       kind,
       ...(kind === 'endpoint' && { endpoint: flags.endpoint ?? fileEndpoint ?? envEndpoint }),
+      ...(kind === 'aws' && fileEndpoint && { endpoint: fileEndpoint }), // refused by validateTarget, with the reason
       region: flags.region ?? (fromFile?.region as string | undefined) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileRegion ?? DEFAULT_REGION,
       principals,
     },
