@@ -32,8 +32,14 @@ export async function createKmsKey(client: KMSClient, description = 'kms-conform
   return KeyMetadata;
 }
 
-export async function describeKey(client: KMSClient, keyId: string): Promise<KeyMetadata> {
-  const { KeyMetadata } = await client.send(new DescribeKeyCommand({ KeyId: keyId }));
+/**
+ * DescribeKey. With `settledIn`, a set-up read after a state change: against an eventually
+ * consistent target (AWS) it polls, boundedly, until the state is one of those; elsewhere it reads once.
+ */
+export async function describeKey(client: KMSClient, keyId: string, o: { settledIn?: readonly string[] } = {}): Promise<KeyMetadata> {
+  const KeyMetadata = o.settledIn && isEventuallyConsistent(client)
+    ? await awaitKeyState(client, keyId, o.settledIn)
+    : (await client.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
   if (!KeyMetadata) throw new Error('DescribeKey returned no KeyMetadata');
   return KeyMetadata;
 }
