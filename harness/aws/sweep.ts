@@ -76,7 +76,7 @@ export async function sweepTaggedKeys(target: TargetConfig, o: SweepOptions): Pr
         let runId: string | undefined;
         try {
           runId = await runTagOf(client, k.KeyId);
-        } catch (e) {
+        } catch {
           // AWS managed keys and keys the principal may not read are not ours to judge: skip them.
           s.untagged++;
           continue;

@@ -68,7 +68,8 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
         if (op === 'CreateKey') {
           registry.assertMayCreateKey();
           const tags = (input.Tags as { TagKey: string; TagValue: string }[] | undefined) ?? [];
-          if (!tags.some((t) => t.TagKey === RUN_TAG_KEY)) input.Tags = [...tags, { TagKey: RUN_TAG_KEY, TagValue: registry.runId }];
+          // Always this run's id, whatever the caller passed, so that the key can be traced to this run.
+          input.Tags = [...tags.filter((t) => t.TagKey !== RUN_TAG_KEY), { TagKey: RUN_TAG_KEY, TagValue: registry.runId }];
         }
         const out = await next(args);
         const output = out.output as Record<string, any>;

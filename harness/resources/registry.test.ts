@@ -176,3 +176,12 @@ describe('the key budget (--max-keys)', () => {
     expect(() => b.assertMayCreateKey()).toThrow(SafetyRefusal);
   });
 });
+
+describe('the run tag', () => {
+  it('may not be removed or changed, even on a key the run created', () => {
+    const r = registryWithKey();
+    expect(() => r.assertMayMutate('UntagResource', { KeyId: OURS, TagKeys: ['kms-conformance:run-id'] })).toThrow(SafetyRefusal);
+    expect(() => r.assertMayMutate('TagResource', { KeyId: OURS, Tags: [{ TagKey: 'kms-conformance:run-id', TagValue: 'other' }] })).toThrow(SafetyRefusal);
+    expect(() => r.assertMayMutate('TagResource', { KeyId: OURS, Tags: [{ TagKey: 'purpose', TagValue: 'x' }] })).not.toThrow();
+  });
+});

@@ -158,6 +158,9 @@ export class ResourceRegistry {
   /** Throws SafetyRefusal when `operation` would change something this run did not create. */
   assertMayMutate(operation: string, input: Record<string, unknown>): void {
     if (UNOWNABLE_MUTATIONS.has(operation)) throw new SafetyRefusal(`refusing ${operation}: the suite never creates what it changes`);
+    // The run tag is how a sweeper finds a key the run could not clean up: nothing may remove or change it.
+    const tagKeys = operation === 'UntagResource' ? input.TagKeys : operation === 'TagResource' ? (input.Tags as { TagKey?: unknown }[] | undefined)?.map((t) => t?.TagKey) : undefined;
+    if (Array.isArray(tagKeys) && tagKeys.includes(RUN_TAG_KEY)) throw new SafetyRefusal(`refusing ${operation}: it would change the ${RUN_TAG_KEY} tag`);
     if (operation === 'RetireGrant' && typeof input.KeyId !== 'string') {
       throw new SafetyRefusal('refusing RetireGrant without a KeyId: a grant token alone may name a key this run did not create');
     }
