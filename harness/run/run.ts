@@ -147,7 +147,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   printSummary(out, dir, write);
   if (opts.record) write(writeRecordings(out, opts.recordings));
   if (results.safetyRefusals.length) {
-    throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) that would change resources this run did not create (${results.safetyRefusals[0]})`);
+    throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) for safety: changes to resources this run did not create, or keys beyond --max-keys (first: ${results.safetyRefusals[0]})`);
   }
   if (interrupted) write('the run was interrupted: the results above are partial');
   // Vitest sets process.exitCode on failures; the exit code is ours to decide.
