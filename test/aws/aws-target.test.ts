@@ -119,3 +119,21 @@ describe('run --target aws against a target that throttles', () => {
     expect(creates.map((e: { response: { status: number; body: { __type?: string } } }) => [e.response.status, e.response.body.__type])).toEqual([[400, 'ThrottlingException'], [200, undefined]]);
   }, 120_000);
 });
+
+describe('run --target aws --max-keys', () => {
+  let aws: PosingAws;
+  beforeAll(async () => {
+    aws = await posingAsAws();
+  });
+  afterAll(() => aws.close());
+
+  it('creates no more keys than allowed, and ends with exit 2 saying so', async () => {
+    const r = await runCli(['run', '--target', 'aws', '--profile', 'conformance-a', CONFIRM, '--max-keys', '1', '--grep', '^KEY-0[12] ', '--out', join(aws.dir, 'run')], aws.env);
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stdout).toMatch(/creates at most 1 KMS keys/);
+    expect(r.stderr).toMatch(/--max-keys 1/);
+    const keys = await keysOf(aws.client('primary'));
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.meta.KeyState).toBe('PendingDeletion');
+  }, 120_000);
+});
