@@ -32,6 +32,7 @@ export type KmsErrorName =
   | 'NotFoundException'
   | 'SerializationException'
   | 'TagException'
+  | 'ThrottlingException'
   | 'UnknownOperationException'
   | 'UnrecognizedClientException'
   | 'UnsupportedOperationException'

@@ -21,6 +21,7 @@ export const FAULTS = {
   'wrong-error-code': 'NotFoundException is sent as ResourceNotFoundException',
   'wrong-status-code': 'client errors carry the Smithy model status (404, 409, 412) instead of 400',
   'no-signature-check': 'signatures are not verified (any secret is accepted)',
+  'throttle-first-request': 'the first request of each operation is answered with ThrottlingException (as AWS does over its request quota)',
   'no-import-operations': 'GetParametersForImport, ImportKeyMaterial and DeleteImportedKeyMaterial do not exist (UnknownOperationException)',
   'hostile-messages': 'every error message starts with HTML markup that runs script if a report fails to escape it',
 } as const;

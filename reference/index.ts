@@ -51,6 +51,7 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
     uuid,
     log,
     faults,
+    throttledOnce: new Set<string>(),
     context: ({ accountId, region }: { accountId: string; region: string }): OperationContext => ({
       store,
       region: store.region(accountId, region),

@@ -8,8 +8,10 @@ import { RunAbort } from '../errors.ts';
 import { registerBaseline } from './commands/baseline.ts';
 import { registerList } from './commands/list.ts';
 import { registerReport } from './commands/report.ts';
+import { registerRecordings } from './commands/recordings.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSweep } from './commands/sweep.ts';
 import type { RegisterCommand } from './commands/types.ts';
 
 const COMMANDS: RegisterCommand[] = [
@@ -18,6 +20,8 @@ const COMMANDS: RegisterCommand[] = [
   registerServe,
   registerReport,
   registerBaseline,
+  registerSweep,
+  registerRecordings,
 ];
 
 export async function main(argv: string[], write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {

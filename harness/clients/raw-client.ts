@@ -9,8 +9,9 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
 import { currentRecorder } from '../evidence/recorder.ts';
-import type { ResourceRegistry } from '../resources/registry.ts';
+import { SafetyRefusal, type ResourceRegistry } from '../resources/registry.ts';
 import { resolveCredentials } from './credentials.ts';
+import { rateLimitsFor, sharedRateLimiter } from './rate-limiter.ts';
 
 export const JSON_1_1 = 'application/x-amz-json-1.1';
 
@@ -70,7 +71,7 @@ export class RawKmsClient {
   async send(r: RawRequest): Promise<RawResponse> {
     const url = new URL(this.target.endpoint ?? `https://kms.${this.target.region}.amazonaws.com`);
     const body = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? {});
-    if (typeof r.body === 'object') this.registry?.assertMayMutate(r.operation, r.body);
+    this.guard(r, body);
     const headers: Record<string, string> = { host: url.host };
     if (r.contentType !== null) headers['content-type'] = r.contentType ?? JSON_1_1;
     if (r.target !== null) headers['x-amz-target'] = r.target ?? `TrentService.${r.operation}`;
@@ -86,7 +87,30 @@ export class RawKmsClient {
     });
     req = await this.sign(req, r);
     r.afterSigning?.(req);
+    const limits = rateLimitsFor(this.target);
+    if (limits) await sharedRateLimiter(limits).acquire(r.operation);
     return this.transmit(req, r.operation, url);
+  }
+
+  /**
+   * The safety gate sees what the target will see: the operation named by the X-Amz-Target header
+   * (when it names one) and the body as JSON, even when the caller passed it as a string.
+   */
+  private guard(r: RawRequest, body: string): void {
+    if (!this.registry) return;
+    if (r.operation === 'CreateKey' || r.target === 'TrentService.CreateKey') {
+      // Only the SDK client tags and registers what it creates; an untracked key could never be cleaned up.
+      throw new SafetyRefusal('refusing CreateKey through the raw client: create keys with the SDK client, which tags and registers them');
+    }
+    const named = typeof r.target === 'string' && r.target.startsWith('TrentService.') ? r.target.slice('TrentService.'.length) : undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return; // not JSON: the target cannot read a key id out of it
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return;
+    for (const op of new Set([r.operation, ...(named ? [named] : [])])) this.registry.assertMayMutate(op, parsed as Record<string, unknown>);
   }
 
   private async sign(req: HttpRequest, r: RawRequest): Promise<HttpRequest> {

@@ -41,6 +41,20 @@ describe('createKmsClient with a registry', () => {
     expect(registry.owns(meta.Arn!)).toBe(true);
   });
 
+  it("replaces a run tag the caller passed with this run's id", async () => {
+    const out = await guarded.send(new CreateKeyCommand({ Tags: [{ TagKey: RUN_TAG_KEY, TagValue: 'someone-else' }] }));
+    const tags = await plain.send(new ListResourceTagsCommand({ KeyId: out.KeyMetadata!.KeyId! }));
+    expect(tags.Tags).toEqual([{ TagKey: RUN_TAG_KEY, TagValue: RUN_ID }]);
+  });
+
+  it('refuses CreateKey beyond the key budget', async () => {
+    const budget = new ResourceRegistry(RUN_ID, undefined, 1);
+    const c = createKmsClient(ref.target, 'primary', { registry: budget });
+    await c.send(new CreateKeyCommand({}));
+    await expect(c.send(new CreateKeyCommand({}))).rejects.toThrow(SafetyRefusal);
+    c.destroy();
+  });
+
   it('registers the created key in the open scope, with its ARN and principal', async () => {
     registry.openScope();
     const out = await guarded.send(new CreateKeyCommand({}));

@@ -2,31 +2,62 @@
  * @module harness/clients/sdk-client
  * An @aws-sdk/client-kms client per principal, wired to the target, recording evidence, and guarded:
  * CreateKey is tagged with the run id and registered; a mutation of anything the run did not create
- * is refused before it is sent.
+ * is refused before it is sent. Against real AWS (or a target with `rateLimits`) every attempt waits
+ * for the run's rate limiter, and throttling answers, and only those, are retried.
  */
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
 import { RUN_TAG_KEY, type ResourceRegistry } from '../resources/registry.ts';
 import { credentialsFor } from './credentials.ts';
+import { rateLimitsFor, sharedRateLimiter, type RateLimiter } from './rate-limiter.ts';
 import { RecordingHandler } from './recording-handler.ts';
+import { ThrottleOnlyRetryStrategy } from './throttle-retry.ts';
+
+/** Attempts per call against real AWS: the first and up to three retries of a throttled request. */
+export const AWS_MAX_ATTEMPTS = 4;
+
+/** Clients of targets that answer stale reads for a while after a change (see harness/kms/consistency.ts). */
+const eventuallyConsistent = new WeakSet<KMSClient>();
+
+/** True when reads through `client` may lag behind its writes (real AWS, or a target that says so). */
+export function isEventuallyConsistent(client: KMSClient): boolean {
+  return eventuallyConsistent.has(client);
+}
 
 export interface ClientOptions {
   /** When given, CreateKey is tagged and registered, and mutations are guarded. */
   registry?: ResourceRegistry;
-  /** Attempts per call; 1 keeps evidence one request per call. */
+  /** Attempts per call (only throttling is retried); default 1 (evidence one request per call), 4 for aws. */
   maxAttempts?: number;
+  /** Overrides the run's shared rate limiter (tests). */
+  limiter?: RateLimiter;
 }
 
 export function createKmsClient(target: TargetConfig, principal: PrincipalName, options: ClientOptions = {}): KMSClient {
   const p = target.principals[principal];
   if (!p) throw new Error(`the target has no ${principal} principal`);
+  const maxAttempts = options.maxAttempts ?? (target.kind === 'aws' ? AWS_MAX_ATTEMPTS : 1);
   const client = new KMSClient({
     region: target.region,
     ...(target.endpoint && { endpoint: target.endpoint }),
     credentials: credentialsFor(p),
-    maxAttempts: options.maxAttempts ?? 1,
+    maxAttempts,
+    retryStrategy: new ThrottleOnlyRetryStrategy({ maxAttempts }),
     requestHandler: new RecordingHandler(principal),
   });
+  if (target.kind === 'aws' || target.eventualConsistency) eventuallyConsistent.add(client);
+  const limits = rateLimitsFor(target);
+  const limiter = options.limiter ?? (limits && sharedRateLimiter(limits));
+  if (limiter) {
+    // After the retry middleware, so that every attempt, retries included, waits for its slot.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        await limiter.acquire(String(context.commandName ?? '').replace(/Command$/, ''));
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'kmsConformanceRateLimit', priority: 'low' },
+    );
+  }
   const registry = options.registry;
   if (registry) {
     client.middlewareStack.add(
@@ -35,8 +66,10 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
         const input = args.input as Record<string, unknown>;
         registry.assertMayMutate(op, input);
         if (op === 'CreateKey') {
+          registry.assertMayCreateKey();
           const tags = (input.Tags as { TagKey: string; TagValue: string }[] | undefined) ?? [];
-          if (!tags.some((t) => t.TagKey === RUN_TAG_KEY)) input.Tags = [...tags, { TagKey: RUN_TAG_KEY, TagValue: registry.runId }];
+          // Always this run's id, whatever the caller passed, so that the key can be traced to this run.
+          input.Tags = [...tags.filter((t) => t.TagKey !== RUN_TAG_KEY), { TagKey: RUN_TAG_KEY, TagValue: registry.runId }];
         }
         const out = await next(args);
         const output = out.output as Record<string, any>;

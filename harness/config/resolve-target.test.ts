@@ -197,7 +197,7 @@ describe('resolveTarget: config file', () => {
     const e = abortOf(() => resolve({ target: 'prod' }));
     expect(e.kind).toBe('usage');
     expect(e.message).toContain("'prod'");
-    expect(e.message).toContain('known: embedded, endpoint, lab, staging');
+    expect(e.message).toContain('known: embedded, endpoint, aws, lab, staging');
   });
 
   it('--endpoint with --target embedded is a usage error', () => {
@@ -205,5 +205,44 @@ describe('resolveTarget: config file', () => {
     expect(e.kind).toBe('usage');
     expect(e.message).toContain('--endpoint');
     expect(e.message).not.toContain('\n');
+  });
+});
+
+describe('the aws target', () => {
+  it('uses the SDK credential chain, never the reference credentials, and has no endpoint', () => {
+    const t = resolve({ target: 'aws' });
+    expect(t).toMatchObject({ name: 'aws', kind: 'aws', principals: { primary: {} } });
+    expect(t.endpoint).toBeUndefined();
+    expect(t.principals.secondary).toBeUndefined();
+  });
+
+  it('takes --profile and --secondary-profile for the two accounts', () => {
+    const t = resolve({ target: 'aws', profile: 'acct-a', secondaryProfile: 'acct-b' }, { AWS_ACCESS_KEY_ID: 'AKIDENV', AWS_SECRET_ACCESS_KEY: 's' });
+    expect(t.principals).toEqual({ primary: { profile: 'acct-a' }, secondary: { profile: 'acct-b' } });
+  });
+
+  it('takes the environment profiles when no flag is given', () => {
+    const t = resolve({ target: 'aws' }, { AWS_PROFILE: 'p1', KMS_CONFORMANCE_SECONDARY_PROFILE: 'p2' });
+    expect(t.principals).toEqual({ primary: { profile: 'p1' }, secondary: { profile: 'p2' } });
+  });
+
+  it("reads the region from the primary profile when neither a flag nor AWS_REGION gives it", () => {
+    const config = join(cwd, 'aws-config');
+    writeFileSync(config, '[default]\nregion = us-west-2\n\n[profile acct-a]\nregion = eu-central-1\n');
+    expect(resolve({ target: 'aws', profile: 'acct-a' }, { AWS_CONFIG_FILE: config }).region).toBe('eu-central-1');
+    expect(resolve({ target: 'aws' }, { AWS_CONFIG_FILE: config }).region).toBe('us-west-2');
+    expect(resolve({ target: 'aws', profile: 'acct-a', region: 'ap-south-1' }, { AWS_CONFIG_FILE: config }).region).toBe('ap-south-1');
+  });
+
+  it('refuses --endpoint, and an endpoint in a config-file aws target', () => {
+    expect(() => resolve({ target: 'aws', endpoint: 'http://127.0.0.1:1' })).toThrow(RunAbort);
+    writeConfig({ targets: { prod: { name: 'prod', kind: 'aws', endpoint: 'http://127.0.0.1:1', region: 'us-east-1', principals: { primary: {} } } } });
+    expect(() => resolve({ target: 'prod' })).toThrow(/takes no endpoint/);
+  });
+
+  it('carries rate limits and the key budget from the config file, flags overriding them class by class', () => {
+    writeConfig({ targets: { prod: { name: 'prod', kind: 'aws', region: 'us-east-1', principals: { primary: { profile: 'x' } }, rateLimits: { write: 1, read: 5 }, maxKeys: 40 } } });
+    const t = resolve({ target: 'prod', rateLimits: { write: 3 } });
+    expect(t).toMatchObject({ kind: 'aws', rateLimits: { write: 3, read: 5 }, maxKeys: 40 });
   });
 });

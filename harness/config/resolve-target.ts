@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
 import { RunAbort } from '../errors.ts';
+import { regionOfProfile } from './profile-region.ts';
 import { validateTarget, type PrincipalConfig, type TargetConfig } from './target-config.ts';
 
 export interface TargetFlags {
@@ -17,7 +18,17 @@ export interface TargetFlags {
   endpoint?: string;
   region?: string;
   config?: string;
+  /** Shared-config profile of the primary principal (overrides the file and the environment). */
+  profile?: string;
+  /** Shared-config profile of the secondary principal. */
+  secondaryProfile?: string;
+  /** Request rates by class (`--rate write=2,read=10`); merged over the config file's. */
+  rateLimits?: TargetConfig['rateLimits'];
+  maxKeys?: number;
 }
+
+/** Target names that need no config file. */
+export const BUILTIN_TARGETS = ['embedded', 'endpoint', 'aws'] as const;
 
 /** The config file read by default when present in the working directory. */
 export const DEFAULT_CONFIG_FILE = 'kms-conformance.config.json';
@@ -100,10 +111,10 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
 
   let name = flags.target ?? file?.defaultTarget ?? (flags.endpoint || envEndpoint ? 'endpoint' : 'embedded');
   let fromFile: Record<string, unknown> | undefined;
-  if (name !== 'embedded' && name !== 'endpoint') {
-    fromFile = file?.targets[name];
+  fromFile = file?.targets[name];
+  if (!(BUILTIN_TARGETS as readonly string[]).includes(name)) {
     if (!fromFile) {
-      const known = ['embedded', 'endpoint', ...Object.keys(file?.targets ?? {})].join(', ');
+      const known = [...BUILTIN_TARGETS, ...Object.keys(file?.targets ?? {})].join(', ');
       throw new RunAbort('usage', `unknown target '${name}' (known: ${known})`);
     }
   }
@@ -111,21 +122,32 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     throw new RunAbort('usage', '--endpoint cannot be used with --target embedded; use --target endpoint or drop --target');
   }
   const origin = fromFile ? `${file!.path} (target ${name})` : 'target';
-  const kind = (fromFile?.kind as string | undefined) ?? (name === 'embedded' ? 'embedded' : 'endpoint');
+  const kind = (fromFile?.kind as string | undefined) ?? (name === 'embedded' || name === 'aws' ? name : 'endpoint');
+  if (flags.endpoint && kind === 'aws') {
+    throw new RunAbort('usage', "--endpoint cannot be used with an aws target (it uses AWS's endpoint; AWS_ENDPOINT_URL_KMS overrides it); use --target endpoint");
+  }
   if (name === 'endpoint') name = fromFile?.name as string | undefined ?? 'endpoint';
 
   const fileEndpoint = fromFile?.endpoint as string | undefined;
   const filePrincipals = fromFile?.principals as TargetConfig['principals'] | undefined;
-  const principals = kind === 'embedded'
-    ? referencePrincipals()
-    : filePrincipals ?? mergeEnv(envPrincipals(env)) ?? referencePrincipals();
+  // Real AWS never falls back to the reference's test credentials: the SDK's chain decides.
+  const fallback = kind === 'aws' ? { primary: {} } : referencePrincipals();
+  const principals = withProfileFlags(
+    kind === 'embedded' ? referencePrincipals() : filePrincipals ?? mergeEnv(envPrincipals(env)) ?? fallback,
+    flags,
+  );
+  const profileRegion = kind === 'aws' ? regionOfProfile(principals.primary.profile ?? env.AWS_PROFILE, env) : undefined;
 
   return validateTarget(
     {
+      ...((fromFile?.rateLimits !== undefined || flags.rateLimits) && { rateLimits: { ...(fromFile?.rateLimits as object | undefined), ...flags.rateLimits } }),
+      ...((flags.maxKeys ?? fromFile?.maxKeys) !== undefined && { maxKeys: flags.maxKeys ?? fromFile?.maxKeys }),
+      ...(fromFile?.eventualConsistency !== undefined && { eventualConsistency: fromFile.eventualConsistency }),
       name: (fromFile?.name as string | undefined) ?? name,
       kind,
       ...(kind === 'endpoint' && { endpoint: flags.endpoint ?? fileEndpoint ?? envEndpoint }),
-      region: flags.region ?? (fromFile?.region as string | undefined) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
+      ...(kind === 'aws' && fileEndpoint && { endpoint: fileEndpoint }), // refused by validateTarget, with the reason
+      region: flags.region ?? (fromFile?.region as string | undefined) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileRegion ?? DEFAULT_REGION,
       principals,
       ...(fromFile?.baseline !== undefined && {
         baseline: typeof fromFile.baseline === 'string' && fromFile.baseline ? resolve(dirname(file!.path), fromFile.baseline) : fromFile.baseline,
@@ -133,6 +155,14 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     },
     origin,
   );
+}
+
+function withProfileFlags(p: TargetConfig['principals'], flags: TargetFlags): TargetConfig['principals'] {
+  if (!flags.profile && !flags.secondaryProfile) return p;
+  return {
+    primary: flags.profile ? { profile: flags.profile } : p.primary,
+    ...((flags.secondaryProfile || p.secondary) && { secondary: flags.secondaryProfile ? { profile: flags.secondaryProfile } : p.secondary! }),
+  };
 }
 
 function mergeEnv(p: Partial<TargetConfig['principals']> | undefined): TargetConfig['principals'] | undefined {

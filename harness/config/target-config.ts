@@ -22,13 +22,24 @@ export const PrincipalSchema = z.object({
 export const TargetSchema = z.object({
   /** A name for reports (e.g. "embedded", "localstack-4.9"). */
   name: z.string().min(1),
-  kind: z.enum(['embedded', 'endpoint']),
-  /** Required for `endpoint`; filled in at start for `embedded`. */
+  kind: z.enum(['embedded', 'endpoint', 'aws']),
+  /** Required for `endpoint`; filled in at start for `embedded` and `aws` (see harness/aws/aws-endpoint.ts). */
   endpoint: z.url({ protocol: /^https?$/, error: 'endpoint must be an http(s) URL' }).optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'region looks like us-east-1'),
   principals: z.object({ primary: PrincipalSchema, secondary: PrincipalSchema.optional() }).strict(),
   /** The target's known-deviation baseline file (harness/baseline); a relative path is relative to the config file. */
   baseline: z.string().min(1).optional(),
+  /** Client-side request rates (requests per second) by request class; the aws kind has defaults. */
+  rateLimits: z.object({
+    read: z.number().positive().optional(),
+    write: z.number().positive().optional(),
+    crypto: z.number().positive().optional(),
+    importParameters: z.number().positive().optional(),
+  }).strict().optional(),
+  /** Most keys a run may create; CreateKey beyond it is refused (aws: --max-keys, default AWS_DEFAULT_MAX_KEYS). */
+  maxKeys: z.number().int().positive().optional(),
+  /** The target may answer stale reads after a change (AWS does); specs wait with a bounded retry. */
+  eventualConsistency: z.boolean().optional(),
 }).strict();
 
 export type PrincipalConfig = z.infer<typeof PrincipalSchema>;
@@ -40,6 +51,9 @@ export function validateTarget(raw: unknown, origin: string): TargetConfig {
   const parsed = TargetSchema.safeParse(raw);
   if (parsed.success) {
     const t = parsed.data;
+    if (t.kind === 'aws' && t.endpoint) {
+      throw new RunAbort('config', `${origin}: target kind 'aws' takes no endpoint (the SDK's AWS endpoint, or AWS_ENDPOINT_URL_KMS); use kind 'endpoint' for anything else`);
+    }
     if (t.kind === 'endpoint' && !t.endpoint) {
       throw new RunAbort('config', `${origin}: target kind 'endpoint' needs an endpoint URL (--endpoint URL, or AWS_ENDPOINT_URL_KMS)`);
     }

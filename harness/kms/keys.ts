@@ -12,12 +12,15 @@ import {
   type KeyMetadata,
   type KMSClient,
 } from '@aws-sdk/client-kms';
+import { isEventuallyConsistent } from '../clients/sdk-client.ts';
+import { awaitKeyState, settled } from './consistency.ts';
 import { newKeyMaterial, wrapKeyMaterial, type WrappingAlgorithm, type WrappingKeySpec } from './wrap.ts';
 
 /** Creates a symmetric key with Origin EXTERNAL (PendingImport, no material). */
 export async function createExternalKey(client: KMSClient, description = 'kms-conformance external key'): Promise<KeyMetadata> {
   const { KeyMetadata } = await client.send(new CreateKeyCommand({ Origin: 'EXTERNAL', Description: description }));
   if (!KeyMetadata?.KeyId) throw new Error('CreateKey returned no KeyMetadata.KeyId');
+  if (isEventuallyConsistent(client)) await awaitKeyState(client, KeyMetadata.KeyId, ['PendingImport']);
   return KeyMetadata;
 }
 
@@ -25,11 +28,18 @@ export async function createExternalKey(client: KMSClient, description = 'kms-co
 export async function createKmsKey(client: KMSClient, description = 'kms-conformance AWS_KMS key'): Promise<KeyMetadata> {
   const { KeyMetadata } = await client.send(new CreateKeyCommand({ Description: description }));
   if (!KeyMetadata?.KeyId) throw new Error('CreateKey returned no KeyMetadata.KeyId');
+  if (isEventuallyConsistent(client)) await awaitKeyState(client, KeyMetadata.KeyId, ['Enabled']);
   return KeyMetadata;
 }
 
-export async function describeKey(client: KMSClient, keyId: string): Promise<KeyMetadata> {
-  const { KeyMetadata } = await client.send(new DescribeKeyCommand({ KeyId: keyId }));
+/**
+ * DescribeKey. With `settledIn`, a set-up read after a state change: against an eventually
+ * consistent target (AWS) it polls, boundedly, until the state is one of those; elsewhere it reads once.
+ */
+export async function describeKey(client: KMSClient, keyId: string, o: { settledIn?: readonly string[] } = {}): Promise<KeyMetadata> {
+  const KeyMetadata = o.settledIn && isEventuallyConsistent(client)
+    ? await awaitKeyState(client, keyId, o.settledIn)
+    : (await client.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
   if (!KeyMetadata) throw new Error('DescribeKey returned no KeyMetadata');
   return KeyMetadata;
 }
@@ -47,7 +57,8 @@ export interface ImportOptions {
 /** GetParametersForImport, then ImportKeyMaterial of `material` wrapped with the returned public key. */
 export async function importKeyMaterial(client: KMSClient, keyId: string, material: Buffer, o: ImportOptions = {}) {
   const algorithm = o.algorithm ?? 'RSAES_OAEP_SHA_256';
-  const params = await client.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: o.spec ?? 'RSA_2048' }));
+  // Right after CreateKey, AWS may not know the key yet (its documented example of eventual consistency).
+  const params = await settled(client, () => client.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: o.spec ?? 'RSA_2048' })));
   if (!params.PublicKey || !params.ImportToken) throw new Error('GetParametersForImport returned no PublicKey or ImportToken');
   const input: ImportKeyMaterialCommandInput = {
     KeyId: keyId,

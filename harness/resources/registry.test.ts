@@ -149,3 +149,39 @@ describe('ResourceRegistry ledger and scopes', () => {
     expect(r.closeScope()).toEqual({ keys: [], aliases: [] });
   });
 });
+
+describe('mutations the suite can never own', () => {
+  it.each(['CreateCustomKeyStore', 'UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore'])('refuses %s whatever it names', (op) => {
+    expect(() => registryWithKey().assertMayMutate(op, { CustomKeyStoreId: 'cks-1234567890abcdef0' })).toThrow(SafetyRefusal);
+  });
+
+  it('refuses RetireGrant by grant token alone, and of a key it did not create', () => {
+    const r = registryWithKey();
+    expect(() => r.assertMayMutate('RetireGrant', { GrantToken: 'token' })).toThrow(SafetyRefusal);
+    expect(() => r.assertMayMutate('RetireGrant', { KeyId: FOREIGN_ARN, GrantId: 'g' })).toThrow(SafetyRefusal);
+    expect(() => r.assertMayMutate('RetireGrant', { KeyId: OURS_ARN, GrantId: 'g' })).not.toThrow();
+  });
+});
+
+describe('the key budget (--max-keys)', () => {
+  it('refuses CreateKey once the run has created its allowance, counted in the shared ledger', () => {
+    const ledger = join(tempDir(), 'ledger.jsonl');
+    const a = new ResourceRegistry(RUN, ledger, 2);
+    const b = new ResourceRegistry(RUN, ledger, 2); // another worker of the same run
+    a.assertMayCreateKey();
+    a.registerKey(key(OURS));
+    b.assertMayCreateKey();
+    b.registerKey(key(FOREIGN));
+    expect(() => a.assertMayCreateKey()).toThrow(/created 2 keys/);
+    expect(() => b.assertMayCreateKey()).toThrow(SafetyRefusal);
+  });
+});
+
+describe('the run tag', () => {
+  it('may not be removed or changed, even on a key the run created', () => {
+    const r = registryWithKey();
+    expect(() => r.assertMayMutate('UntagResource', { KeyId: OURS, TagKeys: ['kms-conformance:run-id'] })).toThrow(SafetyRefusal);
+    expect(() => r.assertMayMutate('TagResource', { KeyId: OURS, Tags: [{ TagKey: 'kms-conformance:run-id', TagValue: 'other' }] })).toThrow(SafetyRefusal);
+    expect(() => r.assertMayMutate('TagResource', { KeyId: OURS, Tags: [{ TagKey: 'purpose', TagValue: 'x' }] })).not.toThrow();
+  });
+});

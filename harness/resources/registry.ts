@@ -5,7 +5,7 @@
  * (also after an interrupted run) can schedule its deletion. The registry is also the safety gate:
  * the harness refuses to mutate a key or alias it did not create.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 /** The tag every created key carries. */
@@ -38,7 +38,16 @@ export const MUTATING_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   CreateAlias: ['TargetKeyId', 'AliasName'],
   UpdateAlias: ['TargetKeyId', 'AliasName'],
   DeleteAlias: ['AliasName'],
+  RetireGrant: ['KeyId'],
 };
+
+/**
+ * Mutations of things the suite never creates (custom key stores), or that can name their target
+ * without a key id (RetireGrant by grant token alone): always refused, whatever they name.
+ */
+export const UNOWNABLE_MUTATIONS: ReadonlySet<string> = new Set([
+  'CreateCustomKeyStore', 'UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore',
+]);
 
 export interface RegisteredKey {
   keyId: string;
@@ -68,7 +77,18 @@ export class ResourceRegistry {
   constructor(
     readonly runId: string,
     private readonly ledgerPath?: string,
+    /** Most keys the whole run may create (all workers: counted in the shared ledger). */
+    private readonly maxKeys?: number,
   ) {}
+
+  /** Throws SafetyRefusal when the run has already created its allowance of keys. */
+  assertMayCreateKey(): void {
+    if (this.maxKeys === undefined) return;
+    const created = this.ledgerPath && existsSync(this.ledgerPath)
+      ? readFileSync(this.ledgerPath, 'utf8').split('\n').filter((l) => l.includes('"key-created"')).length
+      : this.keys.size;
+    if (created >= this.maxKeys) throw new SafetyRefusal(`refusing CreateKey: this run has created ${created} keys, its limit (--max-keys ${this.maxKeys})`);
+  }
 
   /** Records a key the suite has just created. */
   registerKey(key: RegisteredKey): void {
@@ -137,6 +157,13 @@ export class ResourceRegistry {
 
   /** Throws SafetyRefusal when `operation` would change something this run did not create. */
   assertMayMutate(operation: string, input: Record<string, unknown>): void {
+    if (UNOWNABLE_MUTATIONS.has(operation)) throw new SafetyRefusal(`refusing ${operation}: the suite never creates what it changes`);
+    // The run tag is how a sweeper finds a key the run could not clean up: nothing may remove or change it.
+    const tagKeys = operation === 'UntagResource' ? input.TagKeys : operation === 'TagResource' ? (input.Tags as { TagKey?: unknown }[] | undefined)?.map((t) => t?.TagKey) : undefined;
+    if (Array.isArray(tagKeys) && tagKeys.includes(RUN_TAG_KEY)) throw new SafetyRefusal(`refusing ${operation}: it would change the ${RUN_TAG_KEY} tag`);
+    if (operation === 'RetireGrant' && typeof input.KeyId !== 'string') {
+      throw new SafetyRefusal('refusing RetireGrant without a KeyId: a grant token alone may name a key this run did not create');
+    }
     for (const member of MUTATING_MEMBERS[operation] ?? []) {
       const value = input[member];
       if (typeof value === 'string' && !this.owns(value)) {

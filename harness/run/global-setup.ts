@@ -6,6 +6,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { resolveTarget } from '../config/resolve-target.ts';
+import { CONFIRM_FLAG } from '../aws/aws-safety.ts';
 import { RunAbort } from '../errors.ts';
 import { handedSession, openSession, type SessionContext } from './session.ts';
 
@@ -23,7 +24,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   try {
-    const session = await openSession(resolveTarget({}, process.env));
+    const target = resolveTarget({}, process.env);
+    // Real AWS only through the CLI, which asks for the confirmation flag and prints the plan first.
+    if (target.kind === 'aws') throw new RunAbort('safety', `target '${target.name}' is real AWS: run it with kms-conformance run --target ${target.name} ${CONFIRM_FLAG}`);
+    const session = await openSession(target);
     provide(project, session);
     return async () => {
       const sweep = await session.close();

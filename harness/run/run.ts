@@ -4,6 +4,7 @@
  * vitest, write results.json and junit.xml, sweep what was created, and return the exit code.
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
@@ -17,7 +18,10 @@ import { ConsoleReporter } from '../reporting/console-reporter.ts';
 import { writeArtifacts } from '../reporting/artifacts.ts';
 import { gates, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
 import { ResultsReporter } from '../reporting/results-reporter.ts';
-import { handSession, openSession, type Session } from './session.ts';
+import { handSession, newRunId, openSession, type Session } from './session.ts';
+import { awsEndpoint } from '../aws/aws-endpoint.ts';
+import { assertAwsConfirmed, AWS_DEFAULT_MAX_KEYS, awsPlan } from '../aws/aws-safety.ts';
+import { assertMayRecord, writeRecordings } from '../recordings/record.ts';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,6 +29,13 @@ export interface RunOptions extends TargetFlags, BaselineFlags {
   out?: string;
   grep?: string;
   seed?: number;
+  /** The confirmation a run against real AWS needs (CONFIRM_FLAG). */
+  yesCreateRealAwsKeys?: boolean;
+  /** Store the target's answers to observe checks as recordings (aws targets; any target with recordAny). */
+  record?: boolean;
+  recordAny?: boolean;
+  /** Where recordings go (default fixtures/recordings in the package). */
+  recordings?: string;
 }
 
 export function suiteVersion(): string {
@@ -69,11 +80,17 @@ function printSummary(r: RunResults, dir: string, write: (l: string) => void): v
 
 export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const startedAt = new Date();
-  const target = resolveTarget(opts);
+  const resolved = resolveTarget(opts);
+  assertAwsConfirmed(resolved, opts.yesCreateRealAwsKeys);
+  assertMayRecord(resolved, opts);
+  const target = resolved.kind === 'aws' ? { ...resolved, maxKeys: resolved.maxKeys ?? AWS_DEFAULT_MAX_KEYS } : resolved;
   // Read before anything starts: a bad baseline file ends the run with one line and exit code 2.
   const baselinePath = locateBaseline(target, opts);
   const baseline = baselinePath ? { path: baselinePath, file: readBaseline(baselinePath) } : undefined;
-  const session: Session = await openSession(target, { ...(opts.seed !== undefined && { seed: opts.seed }) });
+  const runId = newRunId();
+  const ledgerPath = join(tmpdir(), `${runId}.resources.jsonl`);
+  if (target.kind === 'aws') for (const l of awsPlan({ ...target, endpoint: awsEndpoint(target.region) }, runId, ledgerPath)) write(l);
+  const session: Session = await openSession(target, { runId, ledgerPath, ...(opts.seed !== undefined && { seed: opts.seed }) });
   const dir = outputDir(opts, session.runId);
   mkdirSync(dir, { recursive: true });
   const results = new ResultsReporter();
@@ -90,6 +107,8 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       run: true,
       watch: false,
       ...(opts.grep && { testNamePattern: opts.grep }),
+      // Against AWS one spec file at a time: one worker holds the run's rate limiter, and the key count stays exact.
+      ...(target.kind === 'aws' && { fileParallelism: false, maxWorkers: 1 }),
       reporters: [new ConsoleReporter(write, baseline?.file), results, catalogue, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
     });
     // First signal: stop starting new checks, let running ones tear down, then sweep and report.
@@ -147,8 +166,9 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   };
   await writeArtifacts(out, dir);
   printSummary(out, dir, write);
+  if (opts.record) write(writeRecordings(out, opts.recordings));
   if (results.safetyRefusals.length) {
-    throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) that would change resources this run did not create (${results.safetyRefusals[0]})`);
+    throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) for safety: changes to resources this run did not create, or keys beyond --max-keys (first: ${results.safetyRefusals[0]})`);
   }
   if (interrupted) write('the run was interrupted: the results above are partial');
   // Vitest sets process.exitCode on failures; the exit code is ours to decide.

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer, type RunningReference } from '#reference/server.ts';
 import type { TargetConfig } from '../config/target-config.ts';
+import { awsEndpoint } from '../aws/aws-endpoint.ts';
 import { preflight } from './preflight.ts';
 import { sweepLedger, type SweepReport } from './ledger-sweep.ts';
 
@@ -39,6 +40,7 @@ export async function openSession(
     reference = await startReferenceServer({ port: 0, log: opts.log ?? (() => {}) });
     ready = { ...target, endpoint: reference.url };
   }
+  if (target.kind === 'aws') ready = { ...target, endpoint: awsEndpoint(target.region) };
   try {
     await preflight(ready);
   } catch (e) {

@@ -40,7 +40,7 @@ export function workerState(): WorkerState {
   if (!target) throw new Error('no target was provided: run the specs through `kms-conformance run` or the conformance project');
   const secrets = new SecretList();
   for (const p of Object.values(target.principals)) secrets.add(p?.secretAccessKey, p?.sessionToken);
-  const registry = new ResourceRegistry(inject('kmsRunId'), inject('kmsLedgerPath'));
+  const registry = new ResourceRegistry(inject('kmsRunId'), inject('kmsLedgerPath'), target.maxKeys);
   const clients = new Map<PrincipalName, KMSClient>();
   const raws = new Map<PrincipalName, RawKmsClient>();
   state = {

@@ -107,6 +107,7 @@ function counterexampleLines(counterexample: unknown): string[] {
 function targetFlags(kms: SpecContext): string {
   const t = kms.target;
   if (t.kind === 'embedded') return '';
+  if (t.kind === 'aws') return ` --target ${t.name} --region ${t.region} --yes-create-real-aws-keys`;
   if (t.name !== 'endpoint') return ` --target ${t.name}`;
   return ` --endpoint ${t.endpoint} --region ${t.region}`;
 }

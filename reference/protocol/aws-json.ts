@@ -32,6 +32,8 @@ export interface ProtocolDeps {
   uuid: () => string;
   log: (msg: string) => void;
   faults: ReadonlySet<FaultName>;
+  /** Operations already answered once, for the 'throttle-first-request' fault. */
+  throttledOnce?: Set<string>;
   /** Builds the operation context for a verified caller. */
   context: (caller: VerifiedCaller) => OperationContext;
 }
@@ -45,6 +47,10 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
     }
     const caller = await verifySigV4(req, deps.accounts, deps.now(), { checkSignature: !deps.faults.has('no-signature-check') });
     const operation = operationOf(req.headers['x-amz-target'], deps.faults);
+    if (deps.faults.has('throttle-first-request') && deps.throttledOnce && !deps.throttledOnce.has(operation)) {
+      deps.throttledOnce.add(operation);
+      throw new KmsError('ThrottlingException', 'Rate exceeded');
+    }
     const input = parseBody(req);
     const decoded = validateInput(input, shapeOf(operation));
     const output = await handlers[operation]!(decoded, deps.context(caller));

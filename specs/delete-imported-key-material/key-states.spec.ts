@@ -20,7 +20,7 @@ const deleteMaterial = (client: KMSClient, keyId: string) => client.send(new Del
 async function pendingDeletionKey(client: KMSClient) {
   const { key, keyMaterialId } = await createImportedKey(client);
   await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
-  const scheduled = await describeKey(client, key.KeyId!);
+  const scheduled = await describeKey(client, key.KeyId!, { settledIn: ['PendingDeletion'] });
   if (scheduled.KeyState !== 'PendingDeletion' || !scheduled.DeletionDate) throw new Error('set-up: ScheduleKeyDeletion did not make the key PendingDeletion');
   return { key, keyMaterialId, deletionDate: scheduled.DeletionDate };
 }
@@ -99,7 +99,7 @@ requirement(
   async (kms) => {
     const { key } = await createImportedKey(kms.primary);
     await kms.primary.send(new DisableKeyCommand({ KeyId: key.KeyId }));
-    expect((await describeKey(kms.primary, key.KeyId!)).KeyState, 'set-up: DisableKey').toBe('Disabled');
+    expect((await describeKey(kms.primary, key.KeyId!, { settledIn: ['Disabled'] })).KeyState, 'set-up: DisableKey').toBe('Disabled');
     await deleteMaterial(kms.primary, key.KeyId!);
     expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'PendingImport', Enabled: false });
   },

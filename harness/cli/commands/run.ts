@@ -4,14 +4,16 @@
  */
 import { Option } from 'commander';
 import { runSuite } from '../../run/run.ts';
+import { CONFIRM_FLAG } from '../../aws/aws-safety.ts';
 import { seed } from './parse.ts';
+import { positiveInt, rates } from './parse-aws.ts';
 import type { RegisterCommand } from './types.ts';
 
 export const registerRun: RegisterCommand = (program, { write, setExitCode }) => {
   program
     .command('run')
     .description('run the conformance specs against a target and write the report')
-    .addOption(new Option('--target <name>', 'embedded (default), endpoint, or a target named in the config file'))
+    .addOption(new Option('--target <name>', 'embedded (default), endpoint, aws, or a target named in the config file'))
     .option('--endpoint <url>', 'the KMS endpoint to test (implies --target endpoint)')
     .option('--region <region>', 'region to sign for (default: AWS_REGION, then us-east-1)')
     .option('--config <file>', 'config file (default: ./kms-conformance.config.json when present)')
@@ -21,7 +23,16 @@ export const registerRun: RegisterCommand = (program, { write, setExitCode }) =>
     .option('--baseline <file>', 'known-deviation baseline to apply (default: the target\'s, or baselines/<target>.json when present)')
     .option('--no-baseline', 'apply no baseline: every failure counts')
     .option('--allow-stale', 'a baselined requirement that now passes does not fail the run')
+    .option('--profile <name>', 'shared-config profile of the primary principal')
+    .option('--secondary-profile <name>', 'shared-config profile of the secondary principal (a second account)')
+    .option(CONFIRM_FLAG, 'allow a run against real AWS (it creates keys in your account and costs money)')
+    .option('--max-keys <n>', 'most keys the run may create (aws default: 250)', positiveInt)
+    .option('--rate <class=rps,…>', 'client-side request rates: read, write, crypto, importParameters (aws has defaults)', rates)
+    .option('--record', "store the target's answers to observe checks as recordings (aws targets)")
+    .option('--record-any', 'allow --record for a target that is not AWS (for testing)')
+    .option('--recordings <dir>', 'recordings folder (default: fixtures/recordings in the package)')
     .action(async (opts) => {
-      setExitCode(await runSuite(opts, write));
+      const { rate, ...rest } = opts;
+      setExitCode(await runSuite({ ...rest, ...(rate && { rateLimits: rate }) }, write));
     });
 };

@@ -1,0 +1,45 @@
+/**
+ * @module harness/cli/commands/sweep
+ * `kms-conformance sweep`: finds keys earlier runs left behind (by their run-id tag) and, with
+ * `--yes`, schedules their deletion with the minimum window. Without `--yes` it only reports.
+ */
+import { resolveTarget } from '../../config/resolve-target.ts';
+import { awsEndpoint } from '../../aws/aws-endpoint.ts';
+import { sweepTaggedKeys } from '../../aws/sweep.ts';
+import { RUN_TAG_KEY } from '../../resources/registry.ts';
+import { preflight } from '../../run/preflight.ts';
+import { duration, rates } from './parse-aws.ts';
+import type { RegisterCommand } from './types.ts';
+
+export const registerSweep: RegisterCommand = (program, { write, setExitCode }) => {
+  program
+    .command('sweep')
+    .description(`find keys left by earlier runs (tag ${RUN_TAG_KEY}) and schedule their deletion (7 days); a dry run unless --yes`)
+    .option('--target <name>', 'endpoint, aws, or a target named in the config file')
+    .option('--endpoint <url>', 'the KMS endpoint (implies --target endpoint)')
+    .option('--region <region>', 'region (default: AWS_REGION, then the profile, then us-east-1)')
+    .option('--config <file>', 'config file (default: ./kms-conformance.config.json when present)')
+    .option('--profile <name>', 'shared-config profile of the primary principal')
+    .option('--secondary-profile <name>', 'shared-config profile of the secondary principal')
+    .option('--run-id <id>', 'only keys of this run')
+    .option('--older-than <duration>', 'only keys created at least this long ago (90m, 12h, 7d)', duration)
+    .option('--dry-run', 'report what would be done and change nothing (the default)')
+    .option('--yes', 'schedule deletion of the keys found')
+    .option('--rate <class=rps,…>', 'client-side request rates (aws has defaults)', rates)
+    .action(async (opts) => {
+      const resolved = resolveTarget({ ...opts, ...(opts.rate && { rateLimits: opts.rate }) });
+      if (resolved.kind === 'embedded') {
+        write('nothing to sweep: the embedded reference starts empty on every run (use --endpoint for a served one)');
+        return;
+      }
+      const target = resolved.kind === 'aws' ? { ...resolved, endpoint: awsEndpoint(resolved.region) } : resolved;
+      const apply = Boolean(opts.yes) && !opts.dryRun;
+      await preflight(target);
+      write(`sweeping ${target.name} (${target.endpoint}, ${target.region})${apply ? '' : ' — dry run'}`);
+      const s = await sweepTaggedKeys(target, { apply, write, ...(opts.runId && { runId: opts.runId }), ...(opts.olderThan !== undefined && { olderThanMs: opts.olderThan }) });
+      const done = apply ? `${s.scheduled} scheduled for deletion` : `${s.wouldSchedule} would be scheduled for deletion`;
+      write(`${s.examined} keys examined: ${s.tagged} tagged by kms-conformance (${done}, ${s.alreadyPending} already pending deletion, ${s.kept} kept), ${s.untagged} without the tag left alone`);
+      if (!apply && s.wouldSchedule) write('dry run: nothing was changed; add --yes to schedule the deletions');
+      if (s.problems.length) setExitCode(1);
+    });
+};
