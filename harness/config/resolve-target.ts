@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
 import { RunAbort } from '../errors.ts';
+import { BUILTIN_TARGETS, builtinTarget } from '../targets/builtin.ts';
 import { validateTarget, type PrincipalConfig, type TargetConfig } from './target-config.ts';
 
 export interface TargetFlags {
@@ -101,27 +102,32 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
   let name = flags.target ?? file?.defaultTarget ?? (flags.endpoint || envEndpoint ? 'endpoint' : 'embedded');
   let fromFile: Record<string, unknown> | undefined;
   if (name !== 'embedded' && name !== 'endpoint') {
-    fromFile = file?.targets[name];
+    // A config file's own definition wins over a built-in of the same name.
+    fromFile = file?.targets[name] ?? builtinTarget(name, env);
     if (!fromFile) {
-      const known = ['embedded', 'endpoint', ...Object.keys(file?.targets ?? {})].join(', ');
+      const known = ['embedded', 'endpoint', ...BUILTIN_TARGETS, 'container:<image>', ...Object.keys(file?.targets ?? {})].join(', ');
       throw new RunAbort('usage', `unknown target '${name}' (known: ${known})`);
     }
   }
   if (flags.endpoint && name === 'embedded') {
     throw new RunAbort('usage', '--endpoint cannot be used with --target embedded; use --target endpoint or drop --target');
   }
-  const origin = fromFile ? `${file!.path} (target ${name})` : 'target';
+  const origin = file?.targets[name] ? `${file.path} (target ${name})` : name.startsWith('container:') ? `target ${name}` : 'target';
   const kind = (fromFile?.kind as string | undefined) ?? (name === 'embedded' ? 'embedded' : 'endpoint');
+  if (flags.endpoint && (kind === 'process' || kind === 'container')) {
+    throw new RunAbort('usage', `--endpoint cannot be used with target '${name}': the harness starts it and knows its endpoint`);
+  }
   if (name === 'endpoint') name = fromFile?.name as string | undefined ?? 'endpoint';
 
   const fileEndpoint = fromFile?.endpoint as string | undefined;
   const filePrincipals = fromFile?.principals as TargetConfig['principals'] | undefined;
   const principals = kind === 'embedded'
     ? referencePrincipals()
-    : filePrincipals ?? mergeEnv(envPrincipals(env)) ?? referencePrincipals();
+    : filePrincipals ?? mergeEnv(envPrincipals(env)) ?? (kind === 'container' ? { primary: GENERIC_EMULATOR_PRINCIPAL } : referencePrincipals());
 
   return validateTarget(
     {
+      ...fromFile,
       name: (fromFile?.name as string | undefined) ?? name,
       kind,
       ...(kind === 'endpoint' && { endpoint: flags.endpoint ?? fileEndpoint ?? envEndpoint }),
@@ -131,6 +137,9 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     origin,
   );
 }
+
+/** Credentials for an image the suite knows nothing about: emulators accept any; the account is learnt from key ARNs. */
+const GENERIC_EMULATOR_PRINCIPAL: PrincipalConfig = { accessKeyId: 'AKIAKMSCTCONTAINER01', secretAccessKey: 'kms-conformance-container-not-a-secret' };
 
 function mergeEnv(p: Partial<TargetConfig['principals']> | undefined): TargetConfig['principals'] | undefined {
   if (!p?.primary) return undefined;

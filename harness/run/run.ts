@@ -59,6 +59,7 @@ function printSummary(r: RunResults, dir: string, write: (l: string) => void): v
 export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const startedAt = new Date();
   const target = resolveTarget(opts);
+  if (target.kind === 'process' || target.kind === 'container') write(`starting target ${target.name}…`);
   const session: Session = await openSession(target, { ...(opts.seed !== undefined && { seed: opts.seed }) });
   const dir = outputDir(opts, session.runId);
   mkdirSync(dir, { recursive: true });
@@ -96,6 +97,10 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
     }
+  } catch (e) {
+    // The run itself broke: still sweep and stop what the session started.
+    await session.close().catch(() => undefined);
+    throw e;
   } finally {
     handSession(undefined);
   }
@@ -118,7 +123,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       ...(opts.grep && { grep: opts.grep }),
       ...(interrupted ? { interrupted: true } : {}),
     },
-    target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals) },
+    target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals), ...(t.declared && { declared: t.declared }) },
     verdict,
     summary: summarize(results.results),
     requirements: results.results,
