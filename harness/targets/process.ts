@@ -9,7 +9,7 @@
  * without stopping it (an uncaught error), an exit hook kills the group.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProcessLaunch } from '../config/launch-config.ts';
@@ -48,6 +48,27 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   }
 }
 
+/**
+ * Whether the group still has a live member. On Linux, zombies (exited, not yet reaped by an init
+ * that may never reap them) do not count: /proc tells them apart, `kill(-pgid, 0)` does not.
+ */
+export function groupAlive(pgid: number): boolean {
+  if (!signalGroup(pgid, 0)) return false;
+  if (!existsSync('/proc/self/stat')) return true;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command (which may contain spaces): state, ppid, pgrp, …
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') return true;
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  return false;
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 }
@@ -62,8 +83,11 @@ async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
   const deadline = Date.now() + graceMs;
   await Promise.race([exited(child), sleep(graceMs)]);
   // The leader may be gone while a child it spawned lingers in the group: wait out the rest of the grace.
-  while (signalGroup(pid, 0) && Date.now() < deadline) await sleep(50);
-  if (signalGroup(pid, 'SIGKILL')) await exited(child);
+  while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
+  if (groupAlive(pid)) {
+    signalGroup(pid, 'SIGKILL');
+    await exited(child);
+  }
 }
 
 /** The endpoint URL for a listening host (a wildcard address is reached through loopback). */
