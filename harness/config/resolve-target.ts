@@ -105,7 +105,7 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     // A config file's own definition wins over a built-in of the same name.
     fromFile = file?.targets[name] ?? builtinTarget(name, env);
     if (!fromFile) {
-      const known = ['embedded', 'endpoint', ...BUILTIN_TARGETS, 'container:<image>', ...Object.keys(file?.targets ?? {})].join(', ');
+      const known = ['embedded', 'endpoint', ...Object.keys(file?.targets ?? {}), ...BUILTIN_TARGETS, 'container:<image>'].join(', ');
       throw new RunAbort('usage', `unknown target '${name}' (known: ${known})`);
     }
   }

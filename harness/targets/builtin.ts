@@ -80,7 +80,9 @@ const DEFINITIONS: Record<string, () => TargetDefinition> = {
     kind: 'process',
     process: {
       command: 'localstack',
-      unavailable: 'LocalStack host mode is not supported: it is a development setup of LocalStack\'s own repository, not a packaged way to run it; use --target container:localstack where a container runtime exists',
+      // Tried 2026-11-28 (see the README, Targets): on Python 3.11 the package fails on 3.12-only syntax; on 3.13 it
+      // needs cbor2<6, then a pyOpenSSL older than cryptography 48 allows. Its own repo pins these; PyPI's package does not.
+      unavailable: 'LocalStack host mode does not start from PyPI\'s localstack-core 2026.3.0 (it needs Python 3.12+ and dependency versions only LocalStack\'s own repository pins); use --target container:localstack where a container runtime exists',
       install: INSTALL.localstack,
     },
     principals: localstackPrincipals(),
