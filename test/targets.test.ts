@@ -5,12 +5,13 @@
  * where there is no container runtime; LocalStack host mode and missing programs as one line, exit 2.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { describe, expect, it } from 'vitest';
 import { findProgram } from '../harness/targets/find-program.ts';
 import { tempDir } from '../harness/test-support/reference-target.ts';
-import { runCli } from './cli-support.ts';
+import { collect, startCli, runCli } from './cli-support.ts';
 
 const SUBSET = 'KEY-0[45]';
 
@@ -29,6 +30,18 @@ function processesWith(entry: string): string[] {
     }
   }
   return found;
+}
+
+/** Running (not a zombie waiting for an init that does not reap). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  if (!existsSync(`/proc/${pid}/stat`)) return !existsSync('/proc/self/stat');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
 }
 
 interface Emulator {
@@ -101,4 +114,23 @@ describe('targets that cannot start: one line, exit code 2', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^kms-conformance: \S+kms-conformance\.config\.json \(target emu\): process\.port: [^\n]+\n$/);
   });
+});
+
+describe('Ctrl-C while a process target is starting', () => {
+  it('stops the program and exits 130', async () => {
+    const cwd = tempDir();
+    const pidFile = join(cwd, 'pids.json');
+    const fake = fileURLToPath(new URL('../harness/targets/test-programs/fake-emulator.mjs', import.meta.url));
+    writeFileSync(join(cwd, 'kms-conformance.config.json'), JSON.stringify({
+      targets: { slow: { kind: 'process', region: 'us-east-1', process: { command: process.execPath, args: [fake], env: { FAKE_MODE: 'never-ready', FAKE_PID_FILE: pidFile }, readyTimeoutMs: 60_000 }, principals: { primary: { accessKeyId: 'AKIASLOWSLOWSLOW0001', secretAccessKey: 'slow-secret' } } } },
+    }));
+    const child = startCli(['run', '--target', 'slow'], undefined, cwd);
+    const done = collect(child);
+    for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 50));
+    const { pids } = JSON.parse(readFileSync(pidFile, 'utf8')) as { pids: number[] };
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.code).toBe(130);
+    expect(pids.filter(alive), 'the program is stopped').toEqual([]);
+  }, 60_000);
 });
