@@ -14,3 +14,12 @@ export class RunAbort extends Error {
     super(message);
   }
 }
+
+/**
+ * The target cannot run on this machine for a reason that is not the user's mistake (no container
+ * runtime, say): the run is skipped with one line and exit code 0, so CI without Docker stays green.
+ */
+export class RunSkipped extends Error {
+  override readonly name = 'RunSkipped';
+  readonly exitCode = 0 as const;
+}

@@ -19,3 +19,11 @@ it('the example config resolves a target named on the command line, with flags o
   expect(t).toMatchObject({ name: 'staging', endpoint: 'https://kms.staging.example.internal', region: 'eu-central-1' });
   expect(t.principals).toEqual({ primary: { profile: 'kms-conformance-primary' } });
 });
+
+it('the example config defines a process target and a container target of its own', () => {
+  const moto = resolveTarget({ config: EXAMPLE, target: 'my-moto' }, {});
+  expect(moto).toMatchObject({ kind: 'process', process: { command: '/opt/moto/bin/moto_server', args: ['-H', '{host}', '-p', '{port}'], readyTimeoutMs: 60_000 } });
+  expect(moto.principals.secondary?.headers).toEqual({ 'x-moto-account-id': '210987654321' });
+  const floci = resolveTarget({ config: EXAMPLE, target: 'floci' }, {});
+  expect(floci).toMatchObject({ kind: 'container', container: { image: 'floci/floci:1.0.0', port: 4566, env: { FLOCI_DEFAULT_REGION: '{region}' } }, declared: { accounts: 'single' } });
+});

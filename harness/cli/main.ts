@@ -4,7 +4,7 @@
  * turns usage and configuration problems into one line and exit code 2.
  */
 import { Command, CommanderError } from 'commander';
-import { RunAbort } from '../errors.ts';
+import { RunAbort, RunSkipped } from '../errors.ts';
 import { registerBaseline } from './commands/baseline.ts';
 import { registerList } from './commands/list.ts';
 import { registerReport } from './commands/report.ts';
@@ -41,6 +41,10 @@ export async function main(argv: string[], write: (l: string) => void = (l) => p
     if (e instanceof CommanderError) {
       // Help and version are not errors; commander has already printed its one-line message.
       return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof RunSkipped) {
+      write(`kms-conformance: skipped: ${e.message}`);
+      return e.exitCode;
     }
     if (e instanceof RunAbort) {
       process.stderr.write(`kms-conformance: ${e.message}\n`);

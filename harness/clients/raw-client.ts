@@ -75,7 +75,8 @@ export class RawKmsClient {
     const headers: Record<string, string> = { host: url.host };
     if (r.contentType !== null) headers['content-type'] = r.contentType ?? JSON_1_1;
     if (r.target !== null) headers['x-amz-target'] = r.target ?? `TrentService.${r.operation}`;
-    Object.assign(headers, r.headers);
+    // The principal's own headers (moto's account selector), then the request's, which may override them.
+    Object.assign(headers, this.target.principals[this.principal]?.headers, r.headers);
     let req = new HttpRequest({
       protocol: url.protocol,
       hostname: url.hostname,

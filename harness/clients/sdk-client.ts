@@ -58,6 +58,18 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
       { step: 'finalizeRequest', name: 'kmsConformanceRateLimit', priority: 'low' },
     );
   }
+  if (p.headers) {
+    const extra = p.headers;
+    // Build step: before signing, so the headers are signed like the rest.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const req = args.request as { headers?: Record<string, string> };
+        if (req.headers) Object.assign(req.headers, extra);
+        return next(args);
+      },
+      { step: 'build', name: 'kmsConformancePrincipalHeaders' },
+    );
+  }
   const registry = options.registry;
   if (registry) {
     client.middlewareStack.add(

@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
 import { RunAbort } from '../errors.ts';
 import { regionOfProfile } from './profile-region.ts';
+import { BUILTIN_TARGETS as STARTED_TARGETS, builtinTarget } from '../targets/builtin.ts';
 import { validateTarget, type PrincipalConfig, type TargetConfig } from './target-config.ts';
 
 export interface TargetFlags {
@@ -113,25 +114,30 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
   let fromFile: Record<string, unknown> | undefined;
   fromFile = file?.targets[name];
   if (!(BUILTIN_TARGETS as readonly string[]).includes(name)) {
+    // A config file's own definition wins over a started target of the same name.
+    fromFile ??= builtinTarget(name, env);
     if (!fromFile) {
-      const known = [...BUILTIN_TARGETS, ...Object.keys(file?.targets ?? {})].join(', ');
+      const known = [...BUILTIN_TARGETS, ...STARTED_TARGETS, 'container:<image>', ...Object.keys(file?.targets ?? {})].join(', ');
       throw new RunAbort('usage', `unknown target '${name}' (known: ${known})`);
     }
   }
   if (flags.endpoint && name === 'embedded') {
     throw new RunAbort('usage', '--endpoint cannot be used with --target embedded; use --target endpoint or drop --target');
   }
-  const origin = fromFile ? `${file!.path} (target ${name})` : 'target';
+  const origin = file?.targets[name] ? `${file.path} (target ${name})` : name.startsWith('container:') ? `target ${name}` : 'target';
   const kind = (fromFile?.kind as string | undefined) ?? (name === 'embedded' || name === 'aws' ? name : 'endpoint');
   if (flags.endpoint && kind === 'aws') {
     throw new RunAbort('usage', "--endpoint cannot be used with an aws target (it uses AWS's endpoint; AWS_ENDPOINT_URL_KMS overrides it); use --target endpoint");
+  }
+  if (flags.endpoint && (kind === 'process' || kind === 'container')) {
+    throw new RunAbort('usage', `--endpoint cannot be used with target '${name}': the harness starts it and knows its endpoint`);
   }
   if (name === 'endpoint') name = fromFile?.name as string | undefined ?? 'endpoint';
 
   const fileEndpoint = fromFile?.endpoint as string | undefined;
   const filePrincipals = fromFile?.principals as TargetConfig['principals'] | undefined;
   // Real AWS never falls back to the reference's test credentials: the SDK's chain decides.
-  const fallback = kind === 'aws' ? { primary: {} } : referencePrincipals();
+  const fallback = kind === 'aws' ? { primary: {} } : kind === 'container' ? { primary: GENERIC_EMULATOR_PRINCIPAL } : referencePrincipals();
   const principals = withProfileFlags(
     kind === 'embedded' ? referencePrincipals() : filePrincipals ?? mergeEnv(envPrincipals(env)) ?? fallback,
     flags,
@@ -140,9 +146,9 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
 
   return validateTarget(
     {
+      ...fromFile,
       ...((fromFile?.rateLimits !== undefined || flags.rateLimits) && { rateLimits: { ...(fromFile?.rateLimits as object | undefined), ...flags.rateLimits } }),
       ...((flags.maxKeys ?? fromFile?.maxKeys) !== undefined && { maxKeys: flags.maxKeys ?? fromFile?.maxKeys }),
-      ...(fromFile?.eventualConsistency !== undefined && { eventualConsistency: fromFile.eventualConsistency }),
       name: (fromFile?.name as string | undefined) ?? name,
       kind,
       ...(kind === 'endpoint' && { endpoint: flags.endpoint ?? fileEndpoint ?? envEndpoint }),
@@ -164,6 +170,9 @@ function withProfileFlags(p: TargetConfig['principals'], flags: TargetFlags): Ta
     ...((flags.secondaryProfile || p.secondary) && { secondary: flags.secondaryProfile ? { profile: flags.secondaryProfile } : p.secondary! }),
   };
 }
+
+/** Credentials for an image the suite knows nothing about: emulators accept any; the account is learnt from key ARNs. */
+const GENERIC_EMULATOR_PRINCIPAL: PrincipalConfig = { accessKeyId: 'AKIAKMSCTCONTAINER01', secretAccessKey: 'kms-conformance-container-not-a-secret' };
 
 function mergeEnv(p: Partial<TargetConfig['principals']> | undefined): TargetConfig['principals'] | undefined {
   if (!p?.primary) return undefined;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { RunAbort } from '../errors.ts';
+import { ContainerLaunchSchema, ProcessLaunchSchema } from './launch-config.ts';
 
 export const PrincipalSchema = z.object({
   /** Static credentials; when absent, `profile` or the SDK's default chain is used. */
@@ -15,6 +16,8 @@ export const PrincipalSchema = z.object({
   profile: z.string().min(1).optional(),
   /** The principal's account id, when known; learnt from key ARNs otherwise. */
   accountId: z.string().regex(/^\d{12}$/, 'an account id is 12 digits').optional(),
+  /** Extra headers on every request of this principal (moto picks the account from `x-moto-account-id`). */
+  headers: z.record(z.string().regex(/^[a-z0-9-]+$/i, 'a header name'), z.string()).optional(),
 }).strict().refine((p) => (p.accessKeyId === undefined) === (p.secretAccessKey === undefined), {
   message: 'accessKeyId and secretAccessKey go together',
 });
@@ -22,8 +25,8 @@ export const PrincipalSchema = z.object({
 export const TargetSchema = z.object({
   /** A name for reports (e.g. "embedded", "localstack-4.9"). */
   name: z.string().min(1),
-  kind: z.enum(['embedded', 'endpoint', 'aws']),
-  /** Required for `endpoint`; filled in at start for `embedded` and `aws` (see harness/aws/aws-endpoint.ts). */
+  kind: z.enum(['embedded', 'endpoint', 'process', 'container', 'aws']),
+  /** Required for `endpoint`; filled in at start for `embedded`, `process`, `container` and `aws` (see harness/aws/aws-endpoint.ts). */
   endpoint: z.url({ protocol: /^https?$/, error: 'endpoint must be an http(s) URL' }).optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'region looks like us-east-1'),
   principals: z.object({ primary: PrincipalSchema, secondary: PrincipalSchema.optional() }).strict(),
@@ -40,6 +43,12 @@ export const TargetSchema = z.object({
   maxKeys: z.number().int().positive().optional(),
   /** The target may answer stale reads after a change (AWS does); specs wait with a bounded retry. */
   eventualConsistency: z.boolean().optional(),
+  /** For `process`: the program the harness starts (see launch-config.ts). */
+  process: ProcessLaunchSchema.optional(),
+  /** For `container`: the image the harness runs. */
+  container: ContainerLaunchSchema.optional(),
+  /** What the target says about itself, shown in the report (e.g. `{ "accounts": "single" }`). */
+  declared: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 }).strict();
 
 export type PrincipalConfig = z.infer<typeof PrincipalSchema>;
@@ -56,6 +65,10 @@ export function validateTarget(raw: unknown, origin: string): TargetConfig {
     }
     if (t.kind === 'endpoint' && !t.endpoint) {
       throw new RunAbort('config', `${origin}: target kind 'endpoint' needs an endpoint URL (--endpoint URL, or AWS_ENDPOINT_URL_KMS)`);
+    }
+    for (const kind of ['process', 'container'] as const) {
+      if (t.kind === kind && !t[kind]) throw new RunAbort('config', `${origin}: target kind '${kind}' needs a "${kind}" object (see the README, Targets)`);
+      if (t.kind !== kind && t[kind]) throw new RunAbort('config', `${origin}: "${kind}" is only for targets of kind '${kind}'`);
     }
     return t;
   }

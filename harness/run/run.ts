@@ -87,6 +87,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   // Read before anything starts: a bad baseline file ends the run with one line and exit code 2.
   const baselinePath = locateBaseline(target, opts);
   const baseline = baselinePath ? { path: baselinePath, file: readBaseline(baselinePath) } : undefined;
+  if (target.kind === 'process' || target.kind === 'container') write(`starting target ${target.name}…`);
   const runId = newRunId();
   const ledgerPath = join(tmpdir(), `${runId}.resources.jsonl`);
   if (target.kind === 'aws') for (const l of awsPlan({ ...target, endpoint: awsEndpoint(target.region) }, runId, ledgerPath)) write(l);
@@ -131,6 +132,10 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
     }
+  } catch (e) {
+    // The run itself broke: still sweep and stop what the session started.
+    await session.close().catch(() => undefined);
+    throw e;
   } finally {
     handSession(undefined);
   }
@@ -157,7 +162,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       ...(opts.grep && { grep: opts.grep }),
       ...(interrupted ? { interrupted: true } : {}),
     },
-    target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals) },
+    target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals), ...(t.declared && { declared: t.declared }) },
     ...(applied && { baseline: applied.info }),
     verdict,
     summary: summarize(requirements),

@@ -1,15 +1,15 @@
 /**
  * @module harness/run/session
- * A run session: the target made ready (the embedded reference started when it is the target),
- * checked by preflight, with a run id and a ledger of created resources; closing it sweeps what the
- * ledger still lists and stops what it started.
+ * A run session: the target made ready by its lifecycle (harness/targets: the embedded reference, a
+ * local program or a container started when the target is one), checked by preflight, with a run id
+ * and a ledger of created resources; closing it sweeps what the ledger still lists and stops what
+ * it started.
  */
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startReferenceServer, type RunningReference } from '#reference/server.ts';
 import type { TargetConfig } from '../config/target-config.ts';
-import { awsEndpoint } from '../aws/aws-endpoint.ts';
+import { startTarget } from '../targets/lifecycle.ts';
 import { preflight } from './preflight.ts';
 import { sweepLedger, type SweepReport } from './ledger-sweep.ts';
 
@@ -34,17 +34,12 @@ export async function openSession(
   target: TargetConfig,
   opts: { runId?: string; ledgerPath?: string; seed?: number; log?: (msg: string) => void } = {},
 ): Promise<Session> {
-  let reference: RunningReference | undefined;
-  let ready = target;
-  if (target.kind === 'embedded') {
-    reference = await startReferenceServer({ port: 0, log: opts.log ?? (() => {}) });
-    ready = { ...target, endpoint: reference.url };
-  }
-  if (target.kind === 'aws') ready = { ...target, endpoint: awsEndpoint(target.region) };
+  const started = await startTarget(target, { ...(opts.log && { log: opts.log }) });
+  const ready = started.target;
   try {
     await preflight(ready);
   } catch (e) {
-    await reference?.close();
+    await started.stop();
     throw e;
   }
   const runId = opts.runId ?? newRunId();
@@ -60,7 +55,7 @@ export async function openSession(
         try {
           return await sweepLedger(ready, ledgerPath);
         } finally {
-          await reference?.close();
+          await started.stop();
         }
       })();
       return closed;

@@ -13,7 +13,7 @@ export const registerRun: RegisterCommand = (program, { write, setExitCode }) =>
   program
     .command('run')
     .description('run the conformance specs against a target and write the report')
-    .addOption(new Option('--target <name>', 'embedded (default), endpoint, aws, or a target named in the config file'))
+    .addOption(new Option('--target <name>', 'embedded (default), endpoint, aws, moto, local-kms, localstack, container:localstack|local-kms|moto|<image>, or a target named in the config file'))
     .option('--endpoint <url>', 'the KMS endpoint to test (implies --target endpoint)')
     .option('--region <region>', 'region to sign for (default: AWS_REGION, then us-east-1)')
     .option('--config <file>', 'config file (default: ./kms-conformance.config.json when present)')

@@ -1,0 +1,35 @@
+/**
+ * @module harness/targets/lifecycle
+ * A target lifecycle: make the target answer (start what the harness owns), hand back the target
+ * with its endpoint filled in, and stop only what was started. One file per kind in this folder.
+ */
+import type { TargetConfig } from '../config/target-config.ts';
+
+export interface StartedTarget {
+  /** The target with its endpoint, as the specs use it. */
+  target: TargetConfig;
+  /** Stops what the lifecycle started (nothing for an endpoint). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: (msg: string) => void;
+}
+
+export type TargetLifecycle = (target: TargetConfig, opts: StartOptions) => Promise<StartedTarget>;
+
+/** Starts the target by its kind. Throws RunAbort (exit 2) or RunSkipped (exit 0) with one line. */
+export async function startTarget(target: TargetConfig, opts: StartOptions = {}): Promise<StartedTarget> {
+  switch (target.kind) {
+    case 'embedded':
+      return (await import('./embedded.ts')).startEmbedded(target, opts);
+    case 'process':
+      return (await import('./process.ts')).startProcess(target, opts);
+    case 'container':
+      return (await import('./container.ts')).startContainer(target, opts);
+    case 'aws':
+      return { target: { ...target, endpoint: (await import('../aws/aws-endpoint.ts')).awsEndpoint(target.region) }, stop: async () => {} };
+    default:
+      return { target, stop: async () => {} };
+  }
+}
