@@ -197,7 +197,8 @@ describe('resolveTarget: config file', () => {
     const e = abortOf(() => resolve({ target: 'prod' }));
     expect(e.kind).toBe('usage');
     expect(e.message).toContain("'prod'");
-    expect(e.message).toContain('known: embedded, endpoint, aws, lab, staging');
+    expect(e.message).toContain('known: embedded, endpoint, aws, moto, local-kms, localstack');
+    expect(e.message).toMatch(/container:<image>, lab, staging\)$/);
   });
 
   it('--endpoint with --target embedded is a usage error', () => {
