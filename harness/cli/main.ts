@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { RunAbort } from '../errors.ts';
 import { registerList } from './commands/list.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import type { RegisterCommand } from './commands/types.ts';
@@ -14,6 +15,7 @@ const COMMANDS: RegisterCommand[] = [
   registerRun,
   registerList,
   registerServe,
+  registerReport,
 ];
 
 export async function main(argv: string[], write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {

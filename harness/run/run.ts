@@ -3,7 +3,7 @@
  * `kms-conformance run`: resolve the target, open the session (preflight), run the specs through
  * vitest, write results.json and junit.xml, sweep what was created, and return the exit code.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
@@ -11,6 +11,7 @@ import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import { RunAbort } from '../errors.ts';
 import { ConsoleReporter } from '../reporting/console-reporter.ts';
 import { writeArtifacts } from '../reporting/artifacts.ts';
+import { formatSummary } from '../reporting/summary.ts';
 import { gates, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
 import { ResultsReporter } from '../reporting/results-reporter.ts';
 import { handSession, openSession, type Session } from './session.ts';
@@ -40,20 +41,6 @@ function outputDir(opts: RunOptions, runId: string): string {
     /* a file system without symlinks: reports/<run id> is still there */
   }
   return dir;
-}
-
-function printSummary(r: RunResults, dir: string, write: (l: string) => void): void {
-  const o = r.summary.byOutcome;
-  const parts = [`${o.pass} passed`, `${o.fail} failed`];
-  if (o['not-implemented']) parts.push(`${o['not-implemented']} not implemented`);
-  if (o['not-applicable']) parts.push(`${o['not-applicable']} not applicable`);
-  if (o.observed) parts.push(`${o.observed} observed`);
-  const mustFailed = r.summary.byStrength.must.fail + r.summary.byStrength.must['not-implemented'];
-  write('');
-  write(`${r.summary.total} requirements: ${parts.join(', ')}`);
-  for (const e of r.errors) write(`suite error: ${e}`);
-  write(`verdict: ${r.verdict}${mustFailed ? ` (${mustFailed} required check${mustFailed === 1 ? '' : 's'} failed)` : ''}`);
-  write(`results: ${join(dir, 'results.json')}`);
 }
 
 export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
@@ -124,8 +111,10 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
     requirements: results.results,
     errors: [...results.errors, ...sweep.problems.map((p) => `cleanup: ${p}`)],
   };
-  await writeArtifacts(out, dir);
-  printSummary(out, dir, write);
+  const written = await writeArtifacts(out, dir, { catalogue: results.catalogue });
+  // junit.xml and allure-results/ are written by vitest reporters, not by an artefact writer.
+  const byVitest = ['junit.xml', 'allure-results'].map((f) => join(dir, f)).filter((p) => existsSync(p));
+  for (const l of formatSummary(out, [...written, ...byVitest])) write(l);
   if (results.safetyRefusals.length) {
     throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) that would change resources this run did not create (${results.safetyRefusals[0]})`);
   }
