@@ -34,10 +34,10 @@ function isManifest(m: unknown): m is Manifest {
 }
 
 /**
- * Verifies `dir` against `catalogue`, the requirement ids the suite declares now. Throws RunAbort
+ * Verifies `dir` against the catalogue, the requirement ids the suite declares now. Throws RunAbort
  * (exit 2) when the folder is not a run folder at all.
  */
-export function verifyRunFolder(dir: string, catalogue: readonly string[], suiteVersion: string): Verification {
+export async function verifyRunFolder(dir: string, catalogueOf: readonly string[] | (() => Promise<readonly string[]>), suiteVersion: string): Promise<Verification> {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new RunAbort('usage', `not a folder: ${root}`);
   const { value: manifest } = readJson<unknown>(join(root, MANIFEST_FILE), 'manifest');
@@ -45,6 +45,8 @@ export function verifyRunFolder(dir: string, catalogue: readonly string[], suite
   const { value: results, bytes } = readJson<RunResults>(join(root, manifest.results.file ?? 'results.json'), 'results');
   if (!Array.isArray(results.requirements)) throw new RunAbort('usage', `${join(root, 'results.json')}: not a kms-conformance results file`);
 
+  // The catalogue is read only once the folder proved to be a run folder (reading it takes a while).
+  const catalogue = typeof catalogueOf === 'function' ? await catalogueOf() : catalogueOf;
   const problems: string[] = [];
   const notes: string[] = [];
   const hash = sha256(bytes);
