@@ -1,23 +1,57 @@
 /**
  * @module harness/reporting/console-reporter
- * One line per requirement as it finishes, and the reason of each failure; the summary is printed
- * by the run once results are written.
+ * Progress while the specs run: a line when an area's spec file starts (with how many checks it
+ * holds), then one line per requirement as it finishes, numbered `[done/total]`, with the reason of
+ * each failure. Plain lines only, so CI logs stay readable; the summary is printed by the run once
+ * results are written.
  */
-import type { Reporter, TestCase } from 'vitest/node';
+import { relative } from 'node:path';
+import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
 
 const MARK: Record<string, string> = { passed: '✓', failed: '✗', skipped: '-' };
 
+/** `specs/protocol/signature.spec.ts` → `protocol / signature`. */
+export function areaOf(moduleId: string, root: string): string {
+  const rel = relative(root, moduleId).replace(/\\/g, '/').replace(/^specs\//, '').replace(/\.spec\.ts$/, '');
+  return rel.split('/').join(' / ');
+}
+
+/** Tests of a module that this run will execute (a --grep run marks the others as skipped). */
+function runnable(m: TestModule): number {
+  let n = 0;
+  for (const tc of m.children.allTests()) if (tc.options.mode === 'run' || tc.options.mode === 'only') n++;
+  return n;
+}
+
 export class ConsoleReporter implements Reporter {
+  private root = process.cwd();
+  private done = 0;
+  /** Checks collected so far; it grows while spec files are still being collected. */
+  private total = 0;
+
   constructor(private readonly write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {}
+
+  onInit(vitest: Vitest): void {
+    this.root = vitest.config.root;
+  }
+
+  onTestModuleCollected(m: TestModule): void {
+    const n = runnable(m);
+    if (n === 0) return;
+    this.total += n;
+    this.write(`▸ ${areaOf(m.moduleId, this.root)} (${n} check${n === 1 ? '' : 's'})`);
+  }
 
   onTestCaseResult(tc: TestCase): void {
     const req = tc.meta().requirement;
     const r = tc.result();
     if (!req || (r.state === 'skipped' && !r.note)) return;
+    this.done++;
+    const counter = `[${this.done}/${Math.max(this.total, this.done)}]`;
     const strength = req.strength === 'must' ? '' : ` [${req.strength}]`;
     const notImplemented = r.state === 'failed' && tc.meta().notImplemented !== undefined;
     const suffix = r.state === 'passed' && req.strength === 'observe' ? ' (observed)' : notImplemented ? ' (not implemented)' : '';
-    this.write(`  ${notImplemented ? '∅' : (MARK[r.state] ?? '?')} ${tc.name}${strength}${suffix}`);
+    this.write(`  ${counter} ${notImplemented ? '∅' : (MARK[r.state] ?? '?')} ${tc.name}${strength}${suffix}`);
     if (r.state === 'failed') this.write(`      ${String(r.errors?.[0]?.message ?? '').split('\n')[0]}`);
     if (r.state === 'skipped') this.write(`      not applicable: ${r.note}`);
   }

@@ -14,6 +14,8 @@ import { writeArtifacts } from '../reporting/artifacts.ts';
 import { formatSummary } from '../reporting/summary.ts';
 import { gates, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
 import { ResultsReporter } from '../reporting/results-reporter.ts';
+import { allureEnvironment } from '../reporting/allure-environment.ts';
+import { QuietJUnitReporter } from '../reporting/quiet-junit.ts';
 import { handSession, openSession, type Session } from './session.ts';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,7 +63,12 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       run: true,
       watch: false,
       ...(opts.grep && { testNamePattern: opts.grep }),
-      reporters: [new ConsoleReporter(write), results, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
+      reporters: [
+        new ConsoleReporter(write),
+        results,
+        new QuietJUnitReporter({ outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }),
+        ['allure-vitest/reporter', { resultsDir: join(dir, 'allure-results'), environmentInfo: allureEnvironment(session, suiteVersion()) }],
+      ],
     });
     // First signal: stop starting new checks, let running ones tear down, then sweep and report.
     // Second signal: sweep what the ledger lists and leave at once.
