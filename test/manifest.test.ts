@@ -14,6 +14,7 @@ import { runCli } from './cli-support.ts';
 let dir: string;
 let manifest: Manifest;
 let catalogue: string[];
+let stdout: string;
 
 /** A copy of the run folder to tamper with. */
 function copy(): string {
@@ -26,6 +27,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kmsct-manifest-'));
   const r = await runCli(['run', '--out', dir, '--grep', '^(KEY-0[1-3]|PROTO-01) ']);
   expect(r.code, r.stderr).toBe(0);
+  stdout = r.stdout;
   manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const list = await runCli(['list', '--json']);
   catalogue = (JSON.parse(list.stdout) as { id: string }[]).map((q) => q.id);
@@ -55,6 +57,18 @@ describe('manifest.json', () => {
     const expected = catalogue.filter((id) => !['KEY-01', 'KEY-02', 'KEY-03', 'PROTO-01'].includes(id));
     expect(expected.length).toBeGreaterThan(100);
     expect([...manifest.notExecuted].sort()).toEqual(expected.sort());
+  });
+});
+
+describe('the console output of that run', () => {
+  it('shows progress per area with a counter, then the summary with the paths written', () => {
+    expect(stdout).toMatch(/^▸ keys \/ create-key \(3 checks\)$/m);
+    expect(stdout).toMatch(/^▸ protocol \/ request-headers \(1 check\)$/m);
+    expect(stdout).toMatch(/^ {2}\[\d\/\d\+?\] ✓ KEY-01 — /m);
+    expect(stdout).toMatch(/^ {2}\[4\/4\] ✓ /m);
+    expect(stdout).toMatch(/^4 requirements: 4 passed, 0 failed$/m);
+    expect(stdout).toMatch(/^written:\n {2}.*results\.json\n {2}.*manifest\.json\n {2}.*junit\.xml\n {2}.*allure-results$/m);
+    expect(stdout).not.toContain('JUNIT report written');
   });
 });
 

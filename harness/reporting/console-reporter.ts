@@ -1,12 +1,13 @@
 /**
  * @module harness/reporting/console-reporter
  * Progress while the specs run: a line when an area's spec file starts (with how many checks it
- * holds), then one line per requirement as it finishes, numbered `[done/total]`, with the reason of
+ * holds), then one line per requirement as it finishes, numbered `[done/total]` (`total+` while spec
+ * files are still being collected), with the reason of
  * each failure. Plain lines only, so CI logs stay readable; the summary is printed by the run once
  * results are written.
  */
 import { relative } from 'node:path';
-import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
 
 const MARK: Record<string, string> = { passed: '✓', failed: '✗', skipped: '-' };
 
@@ -28,6 +29,8 @@ export class ConsoleReporter implements Reporter {
   private done = 0;
   /** Checks collected so far; it grows while spec files are still being collected. */
   private total = 0;
+  private modules = 0;
+  private collected = 0;
 
   constructor(private readonly write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)) {}
 
@@ -35,7 +38,12 @@ export class ConsoleReporter implements Reporter {
     this.root = vitest.config.root;
   }
 
+  onTestRunStart(specs: ReadonlyArray<TestSpecification>): void {
+    this.modules = specs.length;
+  }
+
   onTestModuleCollected(m: TestModule): void {
+    this.collected++;
     const n = runnable(m);
     if (n === 0) return;
     this.total += n;
@@ -47,7 +55,9 @@ export class ConsoleReporter implements Reporter {
     const r = tc.result();
     if (!req || (r.state === 'skipped' && !r.note)) return;
     this.done++;
-    const counter = `[${this.done}/${Math.max(this.total, this.done)}]`;
+    // Until every spec file is collected the total is a lower bound, shown as `12/40+`.
+    const more = this.collected < this.modules ? '+' : '';
+    const counter = `[${this.done}/${Math.max(this.total, this.done)}${more}]`;
     const strength = req.strength === 'must' ? '' : ` [${req.strength}]`;
     const notImplemented = r.state === 'failed' && tc.meta().notImplemented !== undefined;
     const suffix = r.state === 'passed' && req.strength === 'observe' ? ' (observed)' : notImplemented ? ' (not implemented)' : '';
