@@ -18,9 +18,9 @@ const LABEL: Record<Outcome, string> = {
 /** How many failed `must` ids are named before "and N more". */
 const MAX_NAMED = 10;
 
-/** "3 passed, 1 failed": passed and failed always, the other outcomes when they occur. */
-function counts(c: Record<Outcome, number>): string {
-  return OUTCOMES.filter((o) => o === 'pass' || o === 'fail' || c[o] > 0)
+/** "3 passed, 1 failed": the outcomes that occur, and passed and failed always when `always`. */
+function counts(c: Record<Outcome, number>, always = true): string {
+  return OUTCOMES.filter((o) => (always && (o === 'pass' || o === 'fail')) || c[o] > 0)
     .map((o) => `${c[o]} ${LABEL[o]}`)
     .join(', ');
 }
@@ -33,7 +33,7 @@ export function formatSummary(r: RunResults, written: readonly string[], cwd = p
   const lines = ['', `${s.total} requirements: ${counts(s.byOutcome)}`];
   for (const strength of ['must', 'should', 'observe'] as const) {
     const n = OUTCOMES.reduce((sum, o) => sum + s.byStrength[strength][o], 0);
-    if (n) lines.push(`  ${strength.padEnd(8)}${String(n).padStart(4)}: ${counts(s.byStrength[strength])}`);
+    if (n) lines.push(`  ${strength.padEnd(8)}${String(n).padStart(4)}: ${counts(s.byStrength[strength], false)}`);
   }
   const failedMust = r.requirements.filter((q) => q.strength === 'must' && (q.outcome === 'fail' || q.outcome === 'not-implemented')).map((q) => q.id);
   if (failedMust.length) {
