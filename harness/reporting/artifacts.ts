@@ -7,9 +7,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHtmlReport } from './html/writer.ts';
+import { writeManifest } from './manifest.ts';
 import type { RunResults } from './results.ts';
 
-export type ArtifactWriter = (results: RunResults, dir: string) => string[] | Promise<string[]>;
+/** What a run knows besides its results. */
+export interface ArtifactContext {
+  /** Every requirement id the suite declares, run or not (absent when unknown). */
+  catalogue?: readonly string[];
+}
+
+export type ArtifactWriter = (results: RunResults, dir: string, context: ArtifactContext) => string[] | Promise<string[]>;
 
 export function writeResultsJson(results: RunResults, dir: string): string[] {
   const path = join(dir, 'results.json');
@@ -18,10 +25,10 @@ export function writeResultsJson(results: RunResults, dir: string): string[] {
 }
 
 /** Writers run after results.json, in this order. */
-export const ARTIFACT_WRITERS: ArtifactWriter[] = [writeHtmlReport];
+export const ARTIFACT_WRITERS: ArtifactWriter[] = [writeManifest, writeHtmlReport];
 
-export async function writeArtifacts(results: RunResults, dir: string): Promise<string[]> {
+export async function writeArtifacts(results: RunResults, dir: string, context: ArtifactContext = {}): Promise<string[]> {
   const written = writeResultsJson(results, dir);
-  for (const w of ARTIFACT_WRITERS) written.push(...(await w(results, dir)));
+  for (const w of ARTIFACT_WRITERS) written.push(...(await w(results, dir, context)));
   return written;
 }

@@ -1,17 +1,40 @@
 /**
  * @module harness/reporting/console-reporter
- * One line per requirement as it finishes, and the reason of each failure; the summary is printed
- * by the run once results are written. With a baseline, a baselined failure is marked as an
- * expected deviation and a baselined requirement that passed as a stale deviation.
+ * Progress while the specs run: a line when an area's spec file starts (with how many checks it
+ * holds), then one line per requirement as it finishes, numbered `[done/total]` (`total+` while spec
+ * files are still being collected), with the reason of
+ * each failure. Plain lines only, so CI logs stay readable; the summary is printed by the run once
+ * results are written.
  */
-import type { Reporter, TestCase } from 'vitest/node';
+import { relative } from 'node:path';
+import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { outcomeUnder } from '../baseline/apply.ts';
 import type { BaselineFile, BaselineFileEntry } from '../baseline/baseline-file.ts';
 import type { Outcome } from './results.ts';
 
 const MARK: Record<string, string> = { passed: '✓', failed: '✗', skipped: '-' };
 
+/** `specs/protocol/signature.spec.ts` → `protocol / signature`. */
+export function areaOf(moduleId: string, root: string): string {
+  const rel = relative(root, moduleId).replace(/\\/g, '/').replace(/^specs\//, '').replace(/\.spec\.ts$/, '');
+  return rel.split('/').join(' / ');
+}
+
+/** Tests of a module that this run will execute (a --grep run marks the others as skipped). */
+function runnable(m: TestModule): number {
+  let n = 0;
+  for (const tc of m.children.allTests()) if (tc.options.mode === 'run' || tc.options.mode === 'only') n++;
+  return n;
+}
+
 export class ConsoleReporter implements Reporter {
+  private root = process.cwd();
+  private done = 0;
+  /** Checks collected so far; it grows while spec files are still being collected. */
+  private total = 0;
+  private modules = 0;
+  private collected = 0;
+
   private readonly baseline: Map<string, BaselineFileEntry>;
 
   constructor(
@@ -21,10 +44,30 @@ export class ConsoleReporter implements Reporter {
     this.baseline = new Map(baseline?.entries.map((e) => [e.id, e]));
   }
 
+  onInit(vitest: Vitest): void {
+    this.root = vitest.config.root;
+  }
+
+  onTestRunStart(specs: ReadonlyArray<TestSpecification>): void {
+    this.modules = specs.length;
+  }
+
+  onTestModuleCollected(m: TestModule): void {
+    this.collected++;
+    const n = runnable(m);
+    if (n === 0) return;
+    this.total += n;
+    this.write(`▸ ${areaOf(m.moduleId, this.root)} (${n} check${n === 1 ? '' : 's'})`);
+  }
+
   onTestCaseResult(tc: TestCase): void {
     const req = tc.meta().requirement;
     const r = tc.result();
     if (!req || (r.state === 'skipped' && !r.note)) return;
+    this.done++;
+    // Until every spec file is collected the total is a lower bound, shown as `12/40+`.
+    const more = this.collected < this.modules ? '+' : '';
+    const counter = `[${this.done}/${Math.max(this.total, this.done)}${more}]`;
     const strength = req.strength === 'must' ? '' : ` [${req.strength}]`;
     const notImplemented = r.state === 'failed' && tc.meta().notImplemented !== undefined;
     let suffix = r.state === 'passed' && req.strength === 'observe' ? ' (observed)' : notImplemented ? ' (not implemented)' : '';
@@ -36,7 +79,7 @@ export class ConsoleReporter implements Reporter {
       if (under === 'expected-deviation') [mark, suffix] = ['≈', `${suffix} (expected deviation)`];
       if (under === 'stale-deviation') [mark, suffix] = ['!', `${suffix} (stale deviation: passes, but the baseline lists it)`];
     }
-    this.write(`  ${mark} ${tc.name}${strength}${suffix}`);
+    this.write(`  ${counter} ${mark} ${tc.name}${strength}${suffix}`);
     if (r.state === 'failed') this.write(`      ${String(r.errors?.[0]?.message ?? '').split('\n')[0]}`);
     if (r.state === 'skipped') this.write(`      not applicable: ${r.note}`);
   }

@@ -36,6 +36,8 @@ export class ResultsReporter implements Reporter {
   readonly errors: string[] = [];
   /** Checks stopped by the harness before they could change something the run did not create. */
   readonly safetyRefusals: string[] = [];
+  /** Every requirement id the collected spec files declare, run or filtered out (for the manifest). */
+  readonly catalogue: string[] = [];
 
   onTestCaseResult(tc: TestCase): void {
     const meta = tc.meta();
@@ -61,6 +63,10 @@ export class ResultsReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     for (const m of modules) {
       for (const e of m.errors()) this.errors.push(`${m.moduleId}: ${e.message}`);
+      for (const tc of m.children.allTests()) {
+        const id = tc.meta().requirement?.id;
+        if (id) this.catalogue.push(id);
+      }
     }
     for (const e of unhandledErrors) this.errors.push(`unhandled: ${e.message}`);
     this.results.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));

@@ -3,7 +3,7 @@
  * `kms-conformance run`: resolve the target, open the session (preflight), run the specs through
  * vitest, write results.json and junit.xml, sweep what was created, and return the exit code.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +16,15 @@ import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import { RunAbort } from '../errors.ts';
 import { ConsoleReporter } from '../reporting/console-reporter.ts';
 import { writeArtifacts } from '../reporting/artifacts.ts';
+import { formatSummary } from '../reporting/summary.ts';
 import { gates, RESULTS_SCHEMA_VERSION, summarize, verdictOf, type RunResults } from '../reporting/results.ts';
 import { ResultsReporter } from '../reporting/results-reporter.ts';
-import { handSession, newRunId, openSession, type Session } from './session.ts';
 import { awsEndpoint } from '../aws/aws-endpoint.ts';
 import { assertAwsConfirmed, AWS_DEFAULT_MAX_KEYS, awsPlan } from '../aws/aws-safety.ts';
 import { assertMayRecord, writeRecordings } from '../recordings/record.ts';
+import { allureEnvironment } from '../reporting/allure-environment.ts';
+import { QuietJUnitReporter } from '../reporting/quiet-junit.ts';
+import { handSession, newRunId, openSession, type Session } from './session.ts';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -57,27 +60,6 @@ function outputDir(opts: RunOptions, runId: string): string {
   return dir;
 }
 
-function printSummary(r: RunResults, dir: string, write: (l: string) => void): void {
-  const o = r.summary.byOutcome;
-  const parts = [`${o.pass} passed`, `${o.fail} failed`];
-  if (o['not-implemented']) parts.push(`${o['not-implemented']} not implemented`);
-  if (o['not-applicable']) parts.push(`${o['not-applicable']} not applicable`);
-  if (o.observed) parts.push(`${o.observed} observed`);
-  if (o['expected-deviation']) parts.push(`${o['expected-deviation']} expected deviation${o['expected-deviation'] === 1 ? '' : 's'}`);
-  const stale = o['stale-deviation'] + (r.baseline?.unknownIds.length ?? 0);
-  if (stale) parts.push(`${stale} stale deviation${stale === 1 ? '' : 's'}${r.baseline?.allowStale ? ' (allowed)' : ''}`);
-  const mustFailed = r.summary.byStrength.must.fail + r.summary.byStrength.must['not-implemented'];
-  write('');
-  write(`${r.summary.total} requirements: ${parts.join(', ')}`);
-  for (const e of r.errors) write(`suite error: ${e}`);
-  const why = [
-    ...(mustFailed ? [`${mustFailed} required check${mustFailed === 1 ? '' : 's'} failed`] : []),
-    ...(stale && !r.baseline?.allowStale ? ['the baseline is stale: refresh it with `kms-conformance baseline update`, or pass --allow-stale'] : []),
-  ];
-  write(`verdict: ${r.verdict}${why.length ? ` (${why.join('; ')})` : ''}`);
-  write(`results: ${join(dir, 'results.json')}`);
-}
-
 export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   const startedAt = new Date();
   const resolved = resolveTarget(opts);
@@ -110,7 +92,13 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       ...(opts.grep && { testNamePattern: opts.grep }),
       // Against AWS one spec file at a time: one worker holds the run's rate limiter, and the key count stays exact.
       ...(target.kind === 'aws' && { fileParallelism: false, maxWorkers: 1 }),
-      reporters: [new ConsoleReporter(write, baseline?.file), results, catalogue, ['junit', { outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }]],
+      reporters: [
+        new ConsoleReporter(write, baseline?.file),
+        results,
+        catalogue,
+        new QuietJUnitReporter({ outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }),
+        ['allure-vitest/reporter', { resultsDir: join(dir, 'allure-results'), environmentInfo: allureEnvironment(session, suiteVersion()) }],
+      ],
     });
     // First signal: stop starting new checks, let running ones tear down, then sweep and report.
     // Second signal: sweep what the ledger lists and leave at once.
@@ -169,8 +157,10 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
     requirements,
     errors,
   };
-  await writeArtifacts(out, dir);
-  printSummary(out, dir, write);
+  const written = await writeArtifacts(out, dir, { catalogue: results.catalogue });
+  // junit.xml and allure-results/ are written by vitest reporters, not by an artefact writer.
+  const byVitest = ['junit.xml', 'allure-results'].map((f) => join(dir, f)).filter((p) => existsSync(p));
+  for (const l of formatSummary(out, [...written, ...byVitest])) write(l);
   if (opts.record) write(writeRecordings(out, opts.recordings));
   if (results.safetyRefusals.length) {
     throw new RunAbort('safety', `the harness refused ${results.safetyRefusals.length} request(s) for safety: changes to resources this run did not create, or keys beyond --max-keys (first: ${results.safetyRefusals[0]})`);

@@ -10,6 +10,7 @@ import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
 import type { RawKmsClient } from '../clients/raw-client.ts';
 import { EvidenceRecorder, setCurrentRecorder, type Exchange } from '../evidence/recorder.ts';
 import { teardown } from '../resources/teardown.ts';
+import { attachEvidence, labelRequirement } from './allure-labels.ts';
 import { workerState } from './context.ts';
 import { ExpectationFailure } from './expect-kms-error.ts';
 import { checkRequirement, type Requirement } from './requirement.ts';
@@ -83,6 +84,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
     const recorder = new EvidenceRecorder(w.secrets);
     const observations: Observation[] = [];
     setCurrentRecorder(recorder);
+    await labelRequirement(def, w.target);
     w.registry.openScope();
     const kms: SpecContext = {
       target: w.target,
@@ -106,6 +108,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       setCurrentRecorder(undefined);
       task.meta.exchanges = [...recorder.all()];
       if (observations.length) task.meta.observations = observations;
+      await attachEvidence(task.meta.exchanges, observations);
       const problems = await teardown(w.registry, (p) => w.client(p as PrincipalName), w.registry.closeScope());
       if (problems.length) task.meta.cleanupProblems = problems;
     }

@@ -1,7 +1,8 @@
 /**
  * @module harness/cli/commands/report
  * `kms-conformance report <subcommand>`: work on the results of finished runs. `report compare`
- * puts several runs side by side (a matrix) or, with --diff, says what changed between two.
+ * puts several runs side by side (a matrix) or, with --diff, says what changed between two;
+ * `report verify` checks a run folder against its certification manifest.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { loadRuns } from '../../reporting/compare/load.ts';
 import { renderDiffMarkdown, renderMatrixMarkdown } from '../../reporting/compare/markdown.ts';
 import { buildMatrix } from '../../reporting/compare/matrix.ts';
 import { renderMatrixHtml } from '../../reporting/compare/matrix-html.ts';
+import { addReportVerify } from './report-verify.ts';
 import type { CommandContext, RegisterCommand } from './types.ts';
 
 type Format = 'html' | 'markdown' | 'json';
@@ -81,4 +83,5 @@ function registerCompare(report: Command, ctx: CommandContext): void {
 export const registerReport: RegisterCommand = (program, ctx) => {
   const report = program.command('report').description('work on the results of finished runs');
   registerCompare(report, ctx);
+  addReportVerify(report, ctx);
 };

@@ -1,0 +1,62 @@
+/**
+ * @module harness/reporting/summary
+ * The few lines `run` prints at the end: counts per outcome and per strength, the failed required
+ * checks, the verdict, and where the artefacts are.
+ */
+import { relative } from 'node:path';
+import { OUTCOMES, type Outcome, type RunResults } from './results.ts';
+
+const LABEL: Record<Outcome, string> = {
+  pass: 'passed',
+  fail: 'failed',
+  'not-implemented': 'not implemented',
+  'not-applicable': 'not applicable',
+  observed: 'observed',
+  'expected-deviation': 'expected deviation',
+  'stale-deviation': 'stale deviation',
+};
+/** How many failed `must` ids are named before "and N more". */
+const MAX_NAMED = 10;
+
+/** "3 passed, 1 failed": the outcomes that occur, and passed and failed always when `always`. */
+function counts(c: Record<Outcome, number>, always = true): string {
+  return OUTCOMES.filter((o) => (always && (o === 'pass' || o === 'fail')) || c[o] > 0)
+    .map((o) => `${c[o]} ${LABEL[o]}`)
+    .join(', ');
+}
+
+/**
+ * The end-of-run summary. `written` are the artefact paths, shown relative to `cwd` when inside it.
+ */
+export function formatSummary(r: RunResults, written: readonly string[], cwd = process.cwd()): string[] {
+  const s = r.summary;
+  const lines = ['', `${s.total} requirements: ${counts(s.byOutcome)}`];
+  for (const strength of ['must', 'should', 'observe'] as const) {
+    const n = OUTCOMES.reduce((sum, o) => sum + s.byStrength[strength][o], 0);
+    if (n) lines.push(`  ${strength.padEnd(8)}${String(n).padStart(4)}: ${counts(s.byStrength[strength], false)}`);
+  }
+  const failedMust = r.requirements.filter((q) => q.strength === 'must' && (q.outcome === 'fail' || q.outcome === 'not-implemented')).map((q) => q.id);
+  if (failedMust.length) {
+    const more = failedMust.length > MAX_NAMED ? ` and ${failedMust.length - MAX_NAMED} more` : '';
+    lines.push(`failed required checks: ${failedMust.slice(0, MAX_NAMED).join(', ')}${more}`);
+  }
+  const stale = r.requirements.filter((q) => q.outcome === 'stale-deviation').map((q) => q.id);
+  if (stale.length) lines.push(`stale baseline entries (now passing): ${stale.join(', ')}`);
+  const unknown = r.baseline?.unknownIds ?? [];
+  if (unknown.length) lines.push(`stale baseline entries (no such requirement): ${unknown.join(', ')}`);
+  if (r.baseline) lines.push(`baseline: ${r.baseline.path} (${r.baseline.entries} entries)`);
+  for (const e of r.errors) lines.push(`suite error: ${e}`);
+  const n = failedMust.length;
+  const why = [
+    ...(n ? [`${n} required check${n === 1 ? '' : 's'} failed`] : []),
+    ...((stale.length || unknown.length) && !r.baseline?.allowStale ? ['the baseline is stale: refresh it with `kms-conformance baseline update`, or pass --allow-stale'] : []),
+  ];
+  lines.push(`verdict: ${r.verdict}${why.length ? ` (${why.join('; ')})` : ''}`);
+  if (r.run.grep) lines.push(`partial run: only requirements matching --grep '${r.run.grep}' ran`);
+  const shown = (p: string) => {
+    const rel = relative(cwd, p);
+    return rel && !rel.startsWith('..') ? rel : p;
+  };
+  if (written.length) lines.push('written:', ...written.map((p) => `  ${shown(p)}`));
+  return lines;
+}
