@@ -3,10 +3,9 @@
  * `kms-conformance run`: resolve the target, open the session (preflight), run the specs through
  * vitest, write results.json and junit.xml, sweep what was created, and return the exit code.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { applyBaseline } from '../baseline/apply.ts';
 import { readBaseline } from '../baseline/baseline-file.ts';
@@ -24,9 +23,11 @@ import { assertAwsConfirmed, AWS_DEFAULT_MAX_KEYS, awsPlan } from '../aws/aws-sa
 import { assertMayRecord, writeRecordings } from '../recordings/record.ts';
 import { allureEnvironment } from '../reporting/allure-environment.ts';
 import { QuietJUnitReporter } from '../reporting/quiet-junit.ts';
+import { PACKAGE_ROOT, suiteVersion } from './suite.ts';
 import { handSession, newRunId, openSession, type Session } from './session.ts';
 
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export { PACKAGE_ROOT, suiteVersion };
 
 export interface RunOptions extends TargetFlags, BaselineFlags {
   out?: string;
@@ -41,9 +42,6 @@ export interface RunOptions extends TargetFlags, BaselineFlags {
   recordings?: string;
 }
 
-export function suiteVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 /** The output folder: --out, or reports/<run id> with reports/latest pointing at it. */
 function outputDir(opts: RunOptions, runId: string): string {

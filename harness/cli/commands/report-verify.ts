@@ -5,8 +5,7 @@
  */
 import type { Command } from 'commander';
 import { verifyRunFolder } from '../../reporting/verify.ts';
-import { listRequirements } from '../../run/list.ts';
-import { suiteVersion } from '../../run/run.ts';
+import { suiteVersion } from '../../run/suite.ts';
 import type { CommandContext } from './types.ts';
 
 /** Adds `verify` to the `report` command group. */
@@ -18,6 +17,8 @@ export function addReportVerify(report: Command, { write, setExitCode }: Command
     .action(async (folder: string) => {
       let total = 0;
       const catalogue = async () => {
+        // Loaded on demand: the catalogue comes from vitest, which is slow to load.
+        const { listRequirements } = await import('../../run/list.ts');
         const ids = (await listRequirements()).map((r) => r.id);
         total = ids.length;
         return ids;

@@ -3,7 +3,6 @@
  * `kms-conformance run`: the conformance specs against a target, writing the report.
  */
 import { Option } from 'commander';
-import { runSuite } from '../../run/run.ts';
 import { CONFIRM_FLAG } from '../../aws/aws-safety.ts';
 import { seed } from './parse.ts';
 import { positiveInt, rates } from './parse-aws.ts';
@@ -33,6 +32,8 @@ export const registerRun: RegisterCommand = (program, { write, setExitCode }) =>
     .option('--recordings <dir>', 'recordings folder (default: fixtures/recordings in the package)')
     .action(async (opts) => {
       const { rate, ...rest } = opts;
+      // Loaded on demand: run.ts brings vitest, which other commands do not need.
+      const { runSuite } = await import('../../run/run.ts');
       setExitCode(await runSuite({ ...rest, ...(rate && { rateLimits: rate }) }, write));
     });
 };
