@@ -30,6 +30,8 @@ export const ProcessLaunchSchema = z.object({
   stopGraceMs: z.number().int().positive().default(5_000),
   /** Set when the program cannot be started here at all: the one line explaining why. */
   unavailable: z.string().min(1).optional(),
+  /** How to learn the program's version for the report: a command (`{program}` is its path) and a pattern whose group 1 is the version. */
+  version: z.object({ command: z.array(z.string().min(1)).min(1), pattern: z.string().optional() }).strict().optional(),
 }).strict();
 
 export const ContainerLaunchSchema = z.object({

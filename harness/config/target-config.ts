@@ -47,6 +47,8 @@ export const TargetSchema = z.object({
   process: ProcessLaunchSchema.optional(),
   /** For `container`: the image the harness runs. */
   container: ContainerLaunchSchema.optional(),
+  /** The target's version, for the report (process targets probe it when their definition says how). */
+  version: z.string().min(1).optional(),
   /** What the target says about itself, shown in the report (e.g. `{ "accounts": "single" }`). */
   declared: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 }).strict();

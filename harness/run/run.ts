@@ -148,7 +148,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       ...(opts.grep && { grep: opts.grep }),
       ...(interrupted ? { interrupted: true } : {}),
     },
-    target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals), ...(t.declared && { declared: t.declared }) },
+    target: { name: t.name, kind: t.kind, ...(t.endpoint && { endpoint: t.endpoint }), region: t.region, principals: Object.keys(t.principals), ...(t.version && { version: t.version }), ...(t.declared && { declared: t.declared }) },
     ...(applied && { baseline: applied.info }),
     verdict,
     summary: summarize(requirements),

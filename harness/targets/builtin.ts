@@ -61,7 +61,13 @@ const SINGLE = { accounts: 'single' };
 const DEFINITIONS: Record<string, () => TargetDefinition> = {
   moto: () => ({
     kind: 'process',
-    process: { command: 'moto_server', args: ['-H', '{host}', '-p', '{port}'], install: INSTALL.moto },
+    process: {
+      command: 'moto_server',
+      args: ['-H', '{host}', '-p', '{port}'],
+      install: INSTALL.moto,
+      // moto_server has no --version; ask the Python that pip installed it for.
+      version: { command: ['python3', '-c', 'import moto; print(moto.__version__)'] },
+    },
     principals: motoPrincipals(),
     declared: { ...MULTI, accountSelection: `${MOTO_ACCOUNT_HEADER} header` },
   }),
@@ -72,6 +78,8 @@ const DEFINITIONS: Record<string, () => TargetDefinition> = {
       env: { PORT: '{port}', KMS_ACCOUNT_ID: '{accountId}', KMS_REGION: '{region}', KMS_DATA_PATH: '{tempDir}' },
       lookIn: ['{GOBIN}', '{GOPATH}/bin'],
       install: INSTALL.localKms,
+      // local-kms has no version flag (it starts serving); Go records the module version in the binary.
+      version: { command: ['go', 'version', '-m', '{program}'], pattern: '^\\s*mod\\s+\\S+\\s+(\\S+)' },
     },
     principals: localKmsPrincipals(),
     declared: SINGLE,

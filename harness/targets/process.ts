@@ -19,6 +19,7 @@ import { findProgram } from './find-program.ts';
 import { freePort } from './free-port.ts';
 import type { StartedTarget, TargetLifecycle } from './lifecycle.ts';
 import { fill, uses } from './placeholders.ts';
+import { probeVersion } from './probe-version.ts';
 import { waitUntilAnswers } from './wait-until-answers.ts';
 
 /** The last lines a program wrote (stdout and stderr), for error messages. */
@@ -162,6 +163,7 @@ export const startProcess: TargetLifecycle = async (target, opts) => {
     const said = tail.last();
     throw new RunAbort('unreachable', `${where}: ${launch.command} ${wait.reason}${said ? `; its last output: ${said}` : ''}`);
   }
-  const started: StartedTarget = { target: { ...target, endpoint }, stop };
+  const version = target.version ?? (launch.version && (await probeVersion(launch.version, program)));
+  const started: StartedTarget = { target: { ...target, endpoint, ...(version && { version }) }, stop };
   return started;
 };
