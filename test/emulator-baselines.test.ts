@@ -3,7 +3,8 @@
  * with the baseline shipped for it. A requirement that fails beyond the baseline (a regression of
  * the emulator or of the suite) or a baseline entry that now passes (a stale baseline) fails this
  * test. Each run's report is kept under reports/ci/<target>/ for the CI log and for
- * `report compare`. Skipped with a reason where an emulator is not installed, except in CI, which
+ * `report compare` (scripts/update-compat-table.ts turns them into the README's table); the embedded
+ * reference runs the same way, as the matrix's first column. Skipped with a reason where an emulator is not installed, except in CI, which
  * installs both.
  */
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,18 @@ interface Results {
   summary: { total: number; byOutcome: Record<string, number> };
   requirements: { id: string; outcome: string; failure?: { message: string } }[];
 }
+
+describe('the whole suite against the embedded reference, for the compatibility matrix', () => {
+  it('is conformant with every requirement run', async () => {
+    const out = join(ROOT, 'reports', 'ci', 'embedded');
+    const r = await runCli(['run', '--target', 'embedded', '--seed', SEED, '--out', out]);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
+    expect(results.requirements.filter((q) => q.outcome === 'fail').map((q) => `${q.id}: ${q.failure?.message}`)).toEqual([]);
+    expect(r.code, r.stdout.slice(-2000) + r.stderr).toBe(0);
+    expect(results.verdict).toBe('conformant');
+    expect(results.summary.total).toBeGreaterThan(100);
+  }, 600_000);
+});
 
 describe.each(EMULATORS)('the whole suite against $target, gated by baselines/$target.json', (emu) => {
   it('has no failure beyond the baseline and no stale baseline entry', async (ctx) => {

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHtmlReport } from './html/writer.ts';
+import { writeJunit } from './junit.ts';
 import { writeManifest } from './manifest.ts';
 import type { RunResults } from './results.ts';
 
@@ -25,7 +26,7 @@ export function writeResultsJson(results: RunResults, dir: string): string[] {
 }
 
 /** Writers run after results.json, in this order. */
-export const ARTIFACT_WRITERS: ArtifactWriter[] = [writeManifest, writeHtmlReport];
+export const ARTIFACT_WRITERS: ArtifactWriter[] = [writeManifest, writeJunit, writeHtmlReport];
 
 export async function writeArtifacts(results: RunResults, dir: string, context: ArtifactContext = {}): Promise<string[]> {
   const written = writeResultsJson(results, dir);

@@ -22,7 +22,6 @@ import { awsEndpoint } from '../aws/aws-endpoint.ts';
 import { assertAwsConfirmed, AWS_DEFAULT_MAX_KEYS, awsPlan } from '../aws/aws-safety.ts';
 import { assertMayRecord, writeRecordings } from '../recordings/record.ts';
 import { allureEnvironment } from '../reporting/allure-environment.ts';
-import { QuietJUnitReporter } from '../reporting/quiet-junit.ts';
 import { PACKAGE_ROOT, suiteVersion } from './suite.ts';
 import { handSession, newRunId, openSession, type Session } from './session.ts';
 
@@ -94,7 +93,6 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
         new ConsoleReporter(write, baseline?.file),
         results,
         catalogue,
-        new QuietJUnitReporter({ outputFile: join(dir, 'junit.xml'), suiteName: 'kms-conformance' }),
         ['allure-vitest/reporter', { resultsDir: join(dir, 'allure-results'), environmentInfo: allureEnvironment(session, suiteVersion()) }],
       ],
     });
@@ -156,8 +154,8 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
     errors,
   };
   const written = await writeArtifacts(out, dir, { catalogue: results.catalogue });
-  // junit.xml and allure-results/ are written by vitest reporters, not by an artefact writer.
-  const byVitest = ['junit.xml', 'allure-results'].map((f) => join(dir, f)).filter((p) => existsSync(p));
+  // allure-results/ is written by the allure-vitest reporter, not by an artefact writer.
+  const byVitest = ['allure-results'].map((f) => join(dir, f)).filter((p) => existsSync(p));
   for (const l of formatSummary(out, [...written, ...byVitest])) write(l);
   if (opts.record) write(writeRecordings(out, opts.recordings));
   if (results.safetyRefusals.length) {
