@@ -13,6 +13,7 @@ const STRENGTHS: readonly Strength[] = ['must', 'should', 'observe'];
 function verdict(r: RunResults): Html {
   const stale = r.summary.byOutcome['stale-deviation'] + (r.baseline?.unknownIds.length ?? 0);
   const expected = r.summary.byOutcome['expected-deviation'];
+  const mustExpected = r.summary.byStrength.must['expected-deviation'];
   const failed = gates(r);
   const mustFailed = r.summary.byStrength.must.fail + r.summary.byStrength.must['not-implemented'];
   const words =
@@ -23,7 +24,7 @@ function verdict(r: RunResults): Html {
         : r.verdict === 'nonconformant'
           ? `The baseline is stale: ${stale} listed deviation${stale === 1 ? '' : 's'} no longer fail${stale === 1 ? 's' : ''} (update the baseline)`
           : r.verdict === 'conformant-to-baseline'
-            ? `Every "must" requirement passed, apart from ${expected} known deviation${expected === 1 ? '' : 's'} listed in the baseline`
+            ? `Every "must" requirement passed, apart from ${mustExpected} known deviation${mustExpected === 1 ? '' : 's'} listed in the baseline (${expected} in all)`
             : 'Every "must" requirement passed';
   const cls = r.verdict === 'conformant' ? 'good' : r.verdict === 'conformant-to-baseline' ? 'warn' : 'bad';
   return html`<div class="verdict v-${cls}" role="status"><div class="verdict-word">${r.verdict.toUpperCase()}</div><div class="verdict-text">${words}.</div><div class="verdict-exit">Exit code ${
