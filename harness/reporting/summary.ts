@@ -21,7 +21,7 @@ const MAX_NAMED = 10;
 /** "3 passed, 1 failed": the outcomes that occur, and passed and failed always when `always`. */
 function counts(c: Record<Outcome, number>, always = true): string {
   return OUTCOMES.filter((o) => (always && (o === 'pass' || o === 'fail')) || c[o] > 0)
-    .map((o) => `${c[o]} ${LABEL[o]}`)
+    .map((o) => `${c[o]} ${LABEL[o]}${c[o] !== 1 && LABEL[o].endsWith('deviation') ? 's' : ''}`)
     .join(', ');
 }
 
