@@ -11,6 +11,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['reference/**/*.test.ts', 'harness/**/*.test.ts', 'test/**/*.test.ts'],
+          // Most of these tests wait on a CLI child process; one worker per core minus one (vitest's
+          // default) leaves a 2-core machine half idle.
+          maxWorkers: 3,
           testTimeout: 60_000,
         },
       },

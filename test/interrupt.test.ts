@@ -18,6 +18,9 @@ beforeAll(async () => {
   ref = await startReferenceServer({ port: 0, log: () => {} });
   const target = new URL(ref.url);
   proxy = createServer((req, res) => {
+    // The interrupted run drops its connections mid-request: that is expected, not an error.
+    req.on('error', () => res.destroy());
+    res.on('error', () => {});
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -26,6 +29,7 @@ beforeAll(async () => {
           res.writeHead(r.statusCode ?? 502, r.headers);
           r.pipe(res);
         });
+        up.on('error', () => res.destroy());
         up.end(Buffer.concat(chunks));
       }, DELAY_MS);
     });

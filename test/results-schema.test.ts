@@ -72,7 +72,7 @@ describe('real results.json files validate', () => {
 
   it('a run with a baseline applied (expected and stale deviations)', () => {
     const doc = structuredClone(failing) as { baseline?: unknown; requirements: Record<string, unknown>[] };
-    doc.baseline = { path: 'baselines/x.json', entries: 2, allowStale: false };
+    doc.baseline = { path: 'baselines/x.json', target: 'x', entries: 3, allowStale: false, unknownIds: ['GONE-01'], notRun: [] };
     doc.requirements[0]!.baseline = { reason: 'known', link: 'https://example.com/1', rawOutcome: doc.requirements[0]!.outcome };
     doc.requirements[0]!.outcome = 'expected-deviation';
     doc.requirements[1]!.baseline = { reason: 'fixed since', rawOutcome: 'pass' };
