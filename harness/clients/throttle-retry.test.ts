@@ -2,35 +2,28 @@
  * Throttling, and only throttling, is retried, through the SDK's retry hooks; every attempt is in the
  * evidence. A scripted stub endpoint answers each request with the next answer of its script.
  */
-import { createServer, type Server } from 'node:http';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetConfig } from '../config/target-config.ts';
 import { EvidenceRecorder, setCurrentRecorder } from '../evidence/recorder.ts';
 import { SecretList } from '../evidence/redact.ts';
+import { startStubEndpoint, type StubEndpoint } from '../test-support/stub-endpoint.ts';
 import { createKmsClient } from './sdk-client.ts';
 import { isThrottle, ThrottleOnlyRetryStrategy } from './throttle-retry.ts';
 
 type Answer = [status: number, type?: string];
 let script: Answer[] = [];
-let requests = 0;
-let server: Server;
+let stub: StubEndpoint;
 let url: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      requests++;
-      const [status, type] = script.shift() ?? [200];
-      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(type ? JSON.stringify({ __type: type, message: type }) : JSON.stringify({ KeyMetadata: { KeyId: 'k', KeyState: 'Enabled' } }));
-    });
+  stub = await startStubEndpoint(() => {
+    const [status, type] = script.shift() ?? [200];
+    return { status, body: type ? { __type: type, message: type } : { KeyMetadata: { KeyId: 'k', KeyState: 'Enabled' } } };
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  url = stub.url;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => stub.close());
 
 function awsTarget(): TargetConfig {
   // kind aws with an explicit endpoint, as the session makes it; rates high so the test is quick.
@@ -40,13 +33,13 @@ function awsTarget(): TargetConfig {
 
 async function describeWith(answers: Answer[]) {
   script = [...answers];
-  requests = 0;
+  stub.reset();
   const recorder = new EvidenceRecorder(new SecretList());
   setCurrentRecorder(recorder);
   const client = createKmsClient(awsTarget(), 'primary');
   try {
     const out = await client.send(new DescribeKeyCommand({ KeyId: 'alias/x' })).then((o) => ({ ok: o.$metadata.attempts }), (e: Error) => ({ error: e.name }));
-    return { ...out, requests, recorded: recorder.all().map((e) => e.response?.status) };
+    return { ...out, requests: stub.requests, recorded: recorder.all().map((e) => e.response?.status) };
   } finally {
     setCurrentRecorder(undefined);
     client.destroy();

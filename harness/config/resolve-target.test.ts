@@ -5,6 +5,7 @@ import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
 import { RunAbort } from '../errors.ts';
 import { tempDir } from '../test-support/reference-target.ts';
 import { resolveTarget, type TargetFlags } from './resolve-target.ts';
+import { abortOf } from '../test-support/abort-of.ts';
 
 const REF_PRIMARY = PRIMARY_ACCOUNT.credentials[0]!;
 const REF_SECONDARY = SECONDARY_ACCOUNT.credentials[0]!;
@@ -21,18 +22,6 @@ function writeConfig(content: unknown, name = 'kms-conformance.config.json'): st
   const path = join(cwd, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
-}
-
-/** Runs `fn`, which must throw a RunAbort, and returns it. */
-function abortOf(fn: () => unknown): RunAbort {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown, 'expected a RunAbort, but nothing was thrown').toBeInstanceOf(RunAbort);
-  return thrown as RunAbort;
 }
 
 describe('resolveTarget: defaults and environment', () => {

@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
-import { RunAbort } from '../errors.ts';
 import { tempDir } from '../test-support/reference-target.ts';
 import { INSTALL, LOCAL_KMS_ACCOUNT, MOTO_ACCOUNT_HEADER, MOTO_ACCOUNTS } from './builtin.ts';
+import { abortOf } from '../test-support/abort-of.ts';
 
 let cwd: string;
 beforeEach(() => {
@@ -17,17 +17,6 @@ beforeEach(() => {
 });
 const resolve = (flags: TargetFlags = {}, env: NodeJS.ProcessEnv = {}) => resolveTarget(flags, env, cwd);
 const withConfig = (targets: Record<string, unknown>) => writeFileSync(join(cwd, 'kms-conformance.config.json'), JSON.stringify({ targets }));
-
-function abortOf(fn: () => unknown): RunAbort {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown, 'expected a RunAbort').toBeInstanceOf(RunAbort);
-  return thrown as RunAbort;
-}
 
 describe('built-in process targets', () => {
   it('moto: moto_server on a free port, two accounts chosen by header', () => {
