@@ -12,8 +12,10 @@ export default defineConfig({
           name: 'unit',
           include: ['reference/**/*.test.ts', 'harness/**/*.test.ts', 'test/**/*.test.ts'],
           // Most of these tests wait on a CLI child process; one worker per core minus one (vitest's
-          // default) leaves a 2-core machine half idle.
+          // default) leaves a 2-core machine half idle. Projects with their own worker count run as
+          // their own group: the specs first, then these.
           maxWorkers: 3,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
         },
       },
@@ -21,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'conformance',
+          sequence: { groupOrder: 0 },
           include: ['specs/**/*.spec.ts'],
           globalSetup: ['harness/run/global-setup.ts'],
           testTimeout: 60_000,
