@@ -100,7 +100,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
     // Second signal: sweep what the ledger lists and leave at once.
     const onSignal = () => {
       if (interrupted) {
-        void session.close().finally(() => process.exit(130));
+        void session.close({ byTag: true }).finally(() => process.exit(130));
         return;
       }
       interrupted = true;
@@ -123,7 +123,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   } finally {
     handSession(undefined);
   }
-  const sweep = await session.close();
+  const sweep = await session.close({ byTag: interrupted });
   if (opts.grep && results.results.length === 0 && results.errors.length === 0) {
     throw new RunAbort('usage', `no requirement matched --grep '${opts.grep}'`);
   }

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TargetConfig } from '../config/target-config.ts';
+import { sweepTaggedKeys } from '../aws/sweep.ts';
 import { startTarget } from '../targets/lifecycle.ts';
 import { preflight } from './preflight.ts';
 import { sweepLedger, type SweepReport } from './ledger-sweep.ts';
@@ -21,8 +22,16 @@ export interface SessionContext {
 }
 
 export interface Session extends SessionContext {
-  close(): Promise<SweepReport>;
+  /**
+   * Sweeps what the ledger lists and stops what the session started. With `byTag` (an interrupted
+   * run) it then also finds keys by this run's tag: a CreateKey still in flight when the run was
+   * cut short creates a key whose id never reached the ledger.
+   */
+  close(opts?: { byTag?: boolean }): Promise<SweepReport>;
 }
+
+/** How long an interrupted run waits for requests still in flight before sweeping by tag. */
+const IN_FLIGHT_GRACE_MS = 2_000;
 
 /** `kmsct-20261128T001500-1a2b`: sortable, and unique enough to tag and sweep by. */
 export function newRunId(now = new Date()): string {
@@ -50,10 +59,14 @@ export async function openSession(
     runId,
     ledgerPath,
     seed: opts.seed ?? randomBytes(4).readUInt32BE() >>> 1,
-    close() {
+    close(closeOpts = {}) {
       closed ??= (async () => {
         try {
-          return await sweepLedger(ready, ledgerPath);
+          const report = await sweepLedger(ready, ledgerPath);
+          if (!closeOpts.byTag) return report;
+          await new Promise((r) => setTimeout(r, IN_FLIGHT_GRACE_MS));
+          const byTag = await sweepTaggedKeys(ready, { runId, apply: true, write: () => {} });
+          return { ...report, keysScheduled: report.keysScheduled + byTag.scheduled, problems: [...report.problems, ...byTag.problems] };
         } finally {
           await started.stop();
         }
