@@ -9,7 +9,6 @@ import { join, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { applyBaseline } from '../baseline/apply.ts';
 import { readBaseline } from '../baseline/baseline-file.ts';
-import { CatalogueReporter } from '../baseline/catalogue-reporter.ts';
 import { locateBaseline, type BaselineFlags } from '../baseline/locate.ts';
 import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import { RunAbort } from '../errors.ts';
@@ -76,7 +75,6 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   const results = new ResultsReporter();
   write(`kms-conformance ${suiteVersion()} → ${session.target.name} (${session.target.endpoint ?? 'AWS'}, ${session.target.region}), run ${session.runId}, seed ${session.seed}`);
   if (baseline) write(`baseline: ${baseline.path} (${baseline.file.entries.length} known deviations of ${baseline.file.target})`);
-  const catalogue = new CatalogueReporter();
   handSession(session);
   let interrupted = false;
   try {
@@ -92,7 +90,6 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
       reporters: [
         new ConsoleReporter(write, baseline?.file),
         results,
-        catalogue,
         ['allure-vitest/reporter', { resultsDir: join(dir, 'allure-results'), environmentInfo: allureEnvironment(session, suiteVersion()) }],
       ],
     });
@@ -128,7 +125,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
     throw new RunAbort('usage', `no requirement matched --grep '${opts.grep}'`);
   }
   const finishedAt = new Date();
-  const applied = baseline && applyBaseline(results.results, baseline.file, { path: baseline.path, catalogue: catalogue.ids, allowStale: opts.allowStale ?? false });
+  const applied = baseline && applyBaseline(results.results, baseline.file, { path: baseline.path, catalogue: new Set(results.catalogue), allowStale: opts.allowStale ?? false });
   for (const note of applied?.notes ?? []) write(`baseline: ${note}`);
   const requirements = applied?.requirements ?? results.results;
   const errors = [...results.errors, ...sweep.problems.map((p) => `cleanup: ${p}`)];
