@@ -56,7 +56,8 @@ export interface RegisteredKey {
 }
 
 export interface LedgerEntry {
-  event: 'key-created' | 'key-cleaned' | 'alias-created' | 'alias-deleted';
+  /** `run-closed`: the run is ending (swept); no worker may create anything after it. */
+  event: 'key-created' | 'key-cleaned' | 'alias-created' | 'alias-deleted' | 'run-closed';
   principal: string;
   /** Key ARN, or alias name. */
   resource: string;
@@ -66,6 +67,11 @@ export interface LedgerEntry {
 /** Thrown instead of sending a request that would change something the suite did not create. */
 export class SafetyRefusal extends Error {
   override readonly name = 'SafetyRefusal';
+}
+
+/** Thrown instead of creating a key once the run is closing: what is created then might escape the sweep. */
+export class RunClosed extends Error {
+  override readonly name = 'RunClosed';
 }
 
 export class ResourceRegistry {
@@ -81,12 +87,15 @@ export class ResourceRegistry {
     private readonly maxKeys?: number,
   ) {}
 
-  /** Throws SafetyRefusal when the run has already created its allowance of keys. */
+  /**
+   * Throws RunClosed when the run is closing (an interrupted run's workers may still be running
+   * their last checks), and SafetyRefusal when the run has already created its allowance of keys.
+   */
   assertMayCreateKey(): void {
+    const ledger = this.ledgerPath && existsSync(this.ledgerPath) ? readFileSync(this.ledgerPath, 'utf8') : undefined;
+    if (ledger?.includes('"run-closed"')) throw new RunClosed('refusing CreateKey: the run is closing and sweeping what it created');
     if (this.maxKeys === undefined) return;
-    const created = this.ledgerPath && existsSync(this.ledgerPath)
-      ? readFileSync(this.ledgerPath, 'utf8').split('\n').filter((l) => l.includes('"key-created"')).length
-      : this.keys.size;
+    const created = ledger !== undefined ? ledger.split('\n').filter((l) => l.includes('"key-created"')).length : this.keys.size;
     if (created >= this.maxKeys) throw new SafetyRefusal(`refusing CreateKey: this run has created ${created} keys, its limit (--max-keys ${this.maxKeys})`);
   }
 

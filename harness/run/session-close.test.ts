@@ -5,7 +5,7 @@
 import { CreateKeyCommand, DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PRIMARY_ACCOUNT } from '#reference/accounts.ts';
-import { RUN_TAG_KEY } from '../resources/registry.ts';
+import { ResourceRegistry, RUN_TAG_KEY, RunClosed } from '../resources/registry.ts';
 import { startReferenceTarget, type ReferenceTarget } from '../test-support/reference-target.ts';
 import { openSession } from './session.ts';
 
@@ -43,4 +43,12 @@ it('a session that ran to its end sweeps only its ledger', async () => {
   const unlisted = await keyTagged(session.runId);
   await session.close();
   expect(await stateOf(unlisted)).toBe('Enabled');
+});
+
+it('once a session closes, a worker still running its last check may not create a key', async () => {
+  const session = await openSession(ref.target, { runId: 'kmsct-20261128T000000-dddd' });
+  const worker = new ResourceRegistry(session.runId, session.ledgerPath);
+  expect(() => worker.assertMayCreateKey()).not.toThrow();
+  await session.close({ byTag: true });
+  expect(() => worker.assertMayCreateKey()).toThrow(RunClosed);
 });

@@ -6,6 +6,7 @@
  * it started.
  */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TargetConfig } from '../config/target-config.ts';
@@ -32,6 +33,8 @@ export interface Session extends SessionContext {
 
 /** How long an interrupted run waits for requests still in flight before sweeping by tag. */
 const IN_FLIGHT_GRACE_MS = 2_000;
+/** At most this many tag sweeps after an interruption. */
+const IN_FLIGHT_ROUNDS = 3;
 
 /** `kmsct-20261128T001500-1a2b`: sortable, and unique enough to tag and sweep by. */
 export function newRunId(now = new Date()): string {
@@ -62,11 +65,19 @@ export async function openSession(
     close(closeOpts = {}) {
       closed ??= (async () => {
         try {
+          // From here on no worker creates a key (ResourceRegistry.assertMayCreateKey reads this).
+          appendFileSync(ledgerPath, `${JSON.stringify({ event: 'run-closed', principal: '-', resource: runId, at: new Date().toISOString() })}\n`);
           const report = await sweepLedger(ready, ledgerPath);
           if (!closeOpts.byTag) return report;
-          await new Promise((r) => setTimeout(r, IN_FLIGHT_GRACE_MS));
-          const byTag = await sweepTaggedKeys(ready, { runId, apply: true, write: () => {} });
-          return { ...report, keysScheduled: report.keysScheduled + byTag.scheduled, problems: [...report.problems, ...byTag.problems] };
+          // A CreateKey sent before the mark may still land: sweep by tag until a round finds nothing.
+          for (let round = 0; round < IN_FLIGHT_ROUNDS; round++) {
+            await new Promise((r) => setTimeout(r, IN_FLIGHT_GRACE_MS));
+            const byTag = await sweepTaggedKeys(ready, { runId, apply: true, write: () => {} });
+            report.keysScheduled += byTag.scheduled;
+            report.problems.push(...byTag.problems);
+            if (byTag.scheduled === 0) break;
+          }
+          return report;
         } finally {
           await started.stop();
         }
