@@ -78,6 +78,7 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
   handSession(session);
   let interrupted = false;
   try {
+    const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
     const vitest = await createVitest('test', {
       root: PACKAGE_ROOT,
       config: join(PACKAGE_ROOT, 'vitest.config.ts'),
@@ -93,6 +94,11 @@ export async function runSuite(opts: RunOptions, write: (l: string) => void = (l
         ['allure-vitest/reporter', { resultsDir: join(dir, 'allure-results'), environmentInfo: allureEnvironment(session, suiteVersion()) }],
       ],
     });
+    // vitest's logger answers SIGINT and SIGTERM by exiting the process a millisecond later, which
+    // would cut the sweep short and leave keys behind: the run handles these signals itself.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const l of process.listeners(signal)) if (!signalListeners[signal].includes(l)) process.removeListener(signal, l);
+    }
     // First signal: stop starting new checks, let running ones tear down, then sweep and report.
     // Second signal: sweep what the ledger lists and leave at once.
     const onSignal = () => {
