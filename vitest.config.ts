@@ -25,6 +25,10 @@ export default defineConfig({
           name: 'conformance',
           sequence: { groupOrder: 0 },
           include: ['specs/**/*.spec.ts'],
+          // Spec files share one module graph per worker: each file would otherwise load the AWS SDK
+          // and the harness again (about a second each). Specs keep no state between files but the
+          // worker's target clients, which are meant to be shared.
+          isolate: false,
           globalSetup: ['harness/run/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
