@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FAULTS, type FaultName } from '../reference/faults.ts';
+import { FAULTS, type FaultName } from '../reference/faults/index.ts';
 import { startReferenceServer } from '../reference/server.ts';
 
 const BIN = fileURLToPath(new URL('../bin/kms-conformance.js', import.meta.url));

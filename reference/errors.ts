@@ -3,43 +3,36 @@
  * The one error catalogue of the reference endpoint. Handlers throw these; `protocol/error-response.ts`
  * is the only place that turns them into wire responses.
  *
+ * The names are AWS's model's exception shapes plus the errors every AWS JSON service answers
+ * (authentication, throttling, serialisation), so a typo in a handler fails to compile.
+ *
  * Status codes: every client error that AWS KMS was recorded returning is HTTP 400, although the
- * Smithy model says 404/409/412 for some of them (ground truth a.1, REQ-P4). The recordings win.
+ * Smithy model says 404/409/412 for some of them (ground truth a.1, REQ-P4). The recordings win;
+ * botocore's model agrees (it carries no status, so 400 for client faults and 500 for server faults).
  */
+import { SHAPES, type ModelErrorName } from './api/kms-api.generated.ts';
 
-/** Every error name the reference can emit; a typo in a handler fails to compile. */
-export type KmsErrorName =
+/** Errors of the AWS JSON protocol and authentication that KMS's own model does not list. */
+export type CommonErrorName =
   | 'AccessDeniedException'
-  | 'AlreadyExistsException'
-  | 'DisabledException'
-  | 'DryRunOperationException'
-  | 'ExpiredImportTokenException'
   | 'IncompleteSignatureException'
-  | 'IncorrectKeyException'
-  | 'IncorrectKeyMaterialException'
-  | 'InvalidAliasNameException'
-  | 'InvalidArnException'
-  | 'InvalidCiphertextException'
-  | 'InvalidImportTokenException'
-  | 'InvalidKeyUsageException'
-  | 'InvalidMarkerException'
   | 'InvalidSignatureException'
-  | 'KMSInternalException'
-  | 'KMSInvalidStateException'
-  | 'LimitExceededException'
   | 'MissingAuthenticationTokenException'
   | 'NotAuthorizedException'
-  | 'NotFoundException'
   | 'SerializationException'
-  | 'TagException'
   | 'ThrottlingException'
   | 'UnknownOperationException'
   | 'UnrecognizedClientException'
-  | 'UnsupportedOperationException'
   | 'ValidationException';
 
-/** Errors that are server faults (5xx); everything else is a client error answered with 400. */
-const SERVER_FAULTS: ReadonlySet<KmsErrorName> = new Set(['KMSInternalException']);
+/** Every error name the reference can emit. */
+export type KmsErrorName = ModelErrorName | CommonErrorName;
+
+/** Server faults (5xx) as the model marks them; everything else is a client error answered with 400. */
+function statusOf(name: KmsErrorName): { fault: 'client' | 'server'; status: number } {
+  const shape = (SHAPES as Readonly<Record<string, { readonly error?: { readonly fault: 'client' | 'server'; readonly status: number } }>>)[name];
+  return shape?.error ? { fault: shape.error.fault, status: shape.error.status } : { fault: 'client', status: 400 };
+}
 
 /**
  * A KMS error with its wire identity. `message` may be `undefined`: AWS sends some errors
@@ -51,12 +44,13 @@ export class KmsError extends Error {
   readonly status: number;
   readonly wireMessage: string | undefined;
 
-  constructor(name: KmsErrorName, message?: string, status?: number) {
+  constructor(name: KmsErrorName, message?: string) {
     super(message ?? name);
     this.name = name;
     this.wireMessage = message;
-    this.fault = SERVER_FAULTS.has(name) ? 'server' : 'client';
-    this.status = status ?? (this.fault === 'server' ? 500 : 400);
+    const { fault, status } = statusOf(name);
+    this.fault = fault;
+    this.status = status;
   }
 }
 
@@ -81,6 +75,10 @@ export const messages = {
   notPendingDeletion: (arn: string) => `${arn} is not pending deletion.`,
   /** Recorded: ground truth f#10. */
   disabled: (arn: string) => `${arn} is disabled.`,
+  /** Documented footnotes [11], [14], [15] of the key-state table. */
+  unavailable: (arn: string) => `${arn} is unavailable.`,
+  creating: (arn: string) => `${arn} is creating.`,
+  updating: (arn: string) => `${arn} is updating.`,
   /** Recorded for AWS_KMS (f#2) and EXTERNAL (f#3). */
   originNotValid: (arn: string, origin: string) => `${arn} origin is ${origin} which is not valid for this operation.`,
   /** Recorded (REQ-I2). No trailing period, as recorded. */

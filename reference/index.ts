@@ -9,9 +9,10 @@ import { DEFAULT_ACCOUNTS, type ReferenceAccount } from './accounts.ts';
 import { partitionOf } from './model/arn.ts';
 import { Store } from './model/store.ts';
 import { WrappingKeyPool, type PairGenerator } from './model/wrapping-keys.ts';
+import { applyFaults } from './faults/index.ts';
 import type { OperationContext } from './operations/context.ts';
-import { handleWire, type WireRequest } from './protocol/aws-json.ts';
-import { checkFaults } from './faults.ts';
+import { implementedOperations, OPERATION_LIST } from './operations/index.ts';
+import { handleWire, type WireHandler, type WireRequest } from './protocol/aws-json.ts';
 import type { WireResponse } from './protocol/error-response.ts';
 
 export interface ReferenceOptions {
@@ -42,16 +43,16 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
   const rand = options.randomBytes ?? ((n: number) => randomBytes(n));
   const uuid = options.uuid ?? (() => randomUUID());
   const wrappingKeys = new WrappingKeyPool(options.wrappingKeyGenerator);
-  const faults = checkFaults(options.faults ?? []);
   const log = options.log ?? ((msg: string) => process.stderr.write(`[reference] ${msg}\n`));
+  // Faults (for the project's own tests) replace definitions and wrap the handler; none by default.
+  const faulty = applyFaults(options.faults ?? [], OPERATION_LIST, { accounts, uuid, log });
 
   const deps = {
     accounts,
     now,
     uuid,
     log,
-    faults,
-    throttledOnce: new Set<string>(),
+    operations: implementedOperations(faulty.operations),
     context: ({ accountId, region }: { accountId: string; region: string }): OperationContext => ({
       store,
       region: store.region(accountId, region),
@@ -62,11 +63,10 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
       randomBytes: rand,
       uuid,
       wrappingKeys,
-      faults,
     }),
   };
 
-  const handle = (request: WireRequest) => handleWire(request, deps);
+  const handle: WireHandler = faulty.wrap((request: WireRequest) => handleWire(request, deps));
   return {
     accounts,
     handle,
@@ -88,6 +88,6 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
   };
 }
 
-export { FAULTS, type FaultName } from './faults.ts';
+export { FAULTS, type FaultName } from './faults/index.ts';
 export { DEFAULT_ACCOUNTS, PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from './accounts.ts';
 export type { ReferenceAccount, ReferenceCredential } from './accounts.ts';

@@ -3,7 +3,7 @@
  * requirements per fault (`ID` must fail; `ID:not-implemented` must be reported as not implemented). `test/faults.test.ts` checks every row; `bench/kill-matrix.ts` prints the
  * full matrix (every requirement each fault makes fail).
  */
-import type { FaultName } from '../reference/faults.ts';
+import type { FaultName } from '../reference/faults/index.ts';
 
 /**
  * Faults that are not deviations the specs must catch but inputs for the project's own tests: a

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAULTS, type FaultName } from '../reference/faults.ts';
+import { FAULTS, type FaultName } from '../reference/faults/index.ts';
 import { startReferenceServer } from '../reference/server.ts';
 import { runCli } from './cli-support.ts';
 import { INTENDED_CATCHES, TEST_INPUT_FAULTS } from './fault-matrix.ts';

@@ -5,10 +5,9 @@
  * DeleteImportedKeyMaterial decrypts again once the same material is reimported (REQ-I9).
  */
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
-import type { ExpirationModel } from './key.ts';
+import type { ExpirationModelType as ExpirationModel, ImportState, KeyMaterialState } from '../api/kms-api.generated.ts';
 
-export type KeyMaterialState = 'CURRENT' | 'NON_CURRENT' | 'PENDING_ROTATION';
-export type ImportState = 'IMPORTED' | 'PENDING_IMPORT';
+export type { ImportState, KeyMaterialState };
 
 export interface KeyMaterial {
   /** 64 lowercase hex digits (BackingKeyIdType). */

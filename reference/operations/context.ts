@@ -5,7 +5,6 @@
  */
 import type { Store, RegionStore } from '../model/store.ts';
 import type { WrappingKeyPool } from '../model/wrapping-keys.ts';
-import type { FaultName } from '../faults.ts';
 
 export interface OperationContext {
   readonly store: Store;
@@ -18,9 +17,4 @@ export interface OperationContext {
   readonly randomBytes: (n: number) => Buffer;
   readonly uuid: () => string;
   readonly wrappingKeys: WrappingKeyPool;
-  /** Named deviations switched on for the project's own fault-injection tests; empty when faithful. */
-  readonly faults: ReadonlySet<FaultName>;
 }
-
-/** A handler: decoded input in, output structure out (undefined for operations without output). */
-export type Handler = (input: Record<string, unknown>, ctx: OperationContext) => Promise<Record<string, unknown> | undefined>;

@@ -1,42 +1,104 @@
 /**
  * @module reference/operations
- * The operation table: every operation the reference implements, with its handler and input shape.
+ * The operation list: for every operation of AWS's model, the reference's definition of it, or
+ * NOT_IMPLEMENTED. The record is keyed by the model's operation names, so an operation the model
+ * gains (a botocore update) fails to compile until this list says what the reference does with it,
+ * and a definition filed under another operation's name fails to compile too.
  */
-import { inputShapes } from '../validation/shapes.ts';
-import { createAlias, deleteAlias, listAliases } from './aliases.ts';
-import type { Handler } from './context.ts';
-import { decrypt, encrypt, generateDataKey } from './crypto.ts';
-import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './import.ts';
-import { cancelKeyDeletion, createKey, describeKey, disableKey, enableKey, listKeys, scheduleKeyDeletion } from './keys.ts';
-import { listResourceTags, tagResource, untagResource } from './tags.ts';
+import type { OperationName } from '../api/kms-api.generated.ts';
+import { cancelKeyDeletion } from './cancel-key-deletion.ts';
+import { createAlias } from './create-alias.ts';
+import { createKey } from './create-key.ts';
+import { decrypt } from './decrypt.ts';
+import type { KeyPolicy, OperationDefinition } from './define.ts';
+import { deleteAlias } from './delete-alias.ts';
+import { deleteImportedKeyMaterial } from './delete-imported-key-material.ts';
+import { describeKey } from './describe-key.ts';
+import { disableKey } from './disable-key.ts';
+import { enableKey } from './enable-key.ts';
+import { encrypt } from './encrypt.ts';
+import { generateDataKey } from './generate-data-key.ts';
+import { getParametersForImport } from './get-parameters-for-import.ts';
+import { importKeyMaterial } from './import-key-material.ts';
+import { listAliases } from './list-aliases.ts';
+import { listKeys } from './list-keys.ts';
+import { listResourceTags } from './list-resource-tags.ts';
+import { scheduleKeyDeletion } from './schedule-key-deletion.ts';
+import { tagResource } from './tag-resource.ts';
+import { untagResource } from './untag-resource.ts';
 
-export const handlers: Record<string, Handler> = {
-  CreateKey: createKey,
-  DescribeKey: describeKey,
-  ListKeys: listKeys,
-  EnableKey: enableKey,
-  DisableKey: disableKey,
-  ScheduleKeyDeletion: scheduleKeyDeletion,
+/** An operation of the model the reference does not implement (yet): answered UnknownOperationException. */
+export const NOT_IMPLEMENTED = 'not-implemented' as const;
+
+export type OperationList = { readonly [Op in OperationName]: OperationDefinition<Op, KeyPolicy | undefined> | typeof NOT_IMPLEMENTED };
+
+export const OPERATION_LIST: OperationList = {
   CancelKeyDeletion: cancelKeyDeletion,
-  GetParametersForImport: getParametersForImport,
-  ImportKeyMaterial: importKeyMaterial,
-  DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
-  Encrypt: encrypt,
-  Decrypt: decrypt,
-  GenerateDataKey: generateDataKey,
+  ConnectCustomKeyStore: NOT_IMPLEMENTED,
   CreateAlias: createAlias,
+  CreateCustomKeyStore: NOT_IMPLEMENTED,
+  CreateGrant: NOT_IMPLEMENTED,
+  CreateKey: createKey,
+  Decapsulate: NOT_IMPLEMENTED,
+  Decrypt: decrypt,
   DeleteAlias: deleteAlias,
+  DeleteCustomKeyStore: NOT_IMPLEMENTED,
+  DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
+  DeriveSharedSecret: NOT_IMPLEMENTED,
+  DescribeCustomKeyStores: NOT_IMPLEMENTED,
+  DescribeKey: describeKey,
+  DisableKey: disableKey,
+  DisableKeyRotation: NOT_IMPLEMENTED,
+  DisconnectCustomKeyStore: NOT_IMPLEMENTED,
+  EnableKey: enableKey,
+  EnableKeyRotation: NOT_IMPLEMENTED,
+  Encapsulate: NOT_IMPLEMENTED,
+  Encrypt: encrypt,
+  GenerateDataKey: generateDataKey,
+  GenerateDataKeyPair: NOT_IMPLEMENTED,
+  GenerateDataKeyPairWithoutPlaintext: NOT_IMPLEMENTED,
+  GenerateDataKeyWithoutPlaintext: NOT_IMPLEMENTED,
+  GenerateMac: NOT_IMPLEMENTED,
+  GenerateRandom: NOT_IMPLEMENTED,
+  GetKeyLastUsage: NOT_IMPLEMENTED,
+  GetKeyPolicy: NOT_IMPLEMENTED,
+  GetKeyRotationStatus: NOT_IMPLEMENTED,
+  GetParametersForImport: getParametersForImport,
+  GetPublicKey: NOT_IMPLEMENTED,
+  ImportKeyMaterial: importKeyMaterial,
   ListAliases: listAliases,
+  ListGrants: NOT_IMPLEMENTED,
+  ListKeyPolicies: NOT_IMPLEMENTED,
+  ListKeyRotations: NOT_IMPLEMENTED,
+  ListKeys: listKeys,
+  ListResourceTags: listResourceTags,
+  ListRetirableGrants: NOT_IMPLEMENTED,
+  PutKeyPolicy: NOT_IMPLEMENTED,
+  ReEncrypt: NOT_IMPLEMENTED,
+  ReplicateKey: NOT_IMPLEMENTED,
+  RetireGrant: NOT_IMPLEMENTED,
+  RevokeGrant: NOT_IMPLEMENTED,
+  RotateKeyOnDemand: NOT_IMPLEMENTED,
+  ScheduleKeyDeletion: scheduleKeyDeletion,
+  Sign: NOT_IMPLEMENTED,
   TagResource: tagResource,
   UntagResource: untagResource,
-  ListResourceTags: listResourceTags,
+  UpdateAlias: NOT_IMPLEMENTED,
+  UpdateCustomKeyStore: NOT_IMPLEMENTED,
+  UpdateKeyDescription: NOT_IMPLEMENTED,
+  UpdatePrimaryRegion: NOT_IMPLEMENTED,
+  Verify: NOT_IMPLEMENTED,
+  VerifyMac: NOT_IMPLEMENTED,
 };
 
-/** The operations the reference implements, in a stable order. */
-export const operationNames: readonly string[] = Object.keys(handlers);
+/** Any definition, with its types erased: what the protocol edge dispatches to. */
+export type AnyDefinition = OperationDefinition<OperationName, KeyPolicy | undefined>;
 
-export function shapeOf(operation: string) {
-  const shape = inputShapes[operation];
-  if (!shape) throw new Error(`no input shape for ${operation}`);
-  return shape;
+/** The operations the reference implements, by name. */
+export function implementedOperations(list: OperationList = OPERATION_LIST): ReadonlyMap<OperationName, AnyDefinition> {
+  const out = new Map<OperationName, AnyDefinition>();
+  for (const [name, def] of Object.entries(list) as [OperationName, AnyDefinition | typeof NOT_IMPLEMENTED][]) {
+    if (def !== NOT_IMPLEMENTED) out.set(name, def);
+  }
+  return out;
 }

@@ -27,7 +27,7 @@ export function paginate<T>(all: readonly T[], limit: number | undefined, marker
   return truncated ? { items, truncated, nextMarker: Buffer.from(`${PREFIX}${end}`).toString('base64url') } : { items, truncated };
 }
 
-/** The `{ <name>: items, Truncated, NextMarker? }` shape of List* responses. */
-export function pageOutput<T>(name: string, page: Page<T>): Record<string, unknown> {
-  return { [name]: page.items, Truncated: page.truncated, ...(page.nextMarker && { NextMarker: page.nextMarker }) };
+/** The `Truncated` / `NextMarker` members every List* response has. */
+export function pageMembers(page: Page<unknown>): { Truncated: boolean; NextMarker?: string } {
+  return { Truncated: page.truncated, ...(page.nextMarker && { NextMarker: page.nextMarker }) };
 }

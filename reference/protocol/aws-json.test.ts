@@ -8,6 +8,7 @@ import { DEFAULT_ACCOUNTS } from '../accounts.ts';
 import { createReferenceKms, type ReferenceKms } from '../index.ts';
 import { TestClock } from '../test-support/clock.ts';
 import { readAnswer, signRequest, unsignedRequest, type JsonAnswer, type RawCall } from '../test-support/signed-request.ts';
+import { implementedOperations } from '../operations/index.ts';
 import { handleWire } from './aws-json.ts';
 
 const clock = new TestClock();
@@ -132,7 +133,7 @@ describe('unexpected failures', () => {
       now: clock.now,
       uuid: () => 'request-id-1',
       log,
-      faults: new Set<never>(),
+      operations: implementedOperations(),
       context: () => {
         throw new TypeError('store exploded at /var/lib/kms/secret.db');
       },

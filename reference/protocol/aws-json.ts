@@ -2,18 +2,18 @@
  * @module reference/protocol/aws-json
  * The awsJson1_1 edge (ground truth a.1): every request is `POST /` with
  * `X-Amz-Target: TrentService.<Operation>` and a JSON body. Order of checks: signature, target,
- * content type, JSON body, input validation, then the operation.
+ * content type, JSON body, input validation against the model, then the operation.
  */
-import { KmsError } from '../errors.ts';
+import { OPERATIONS, TARGET_PREFIX, type OperationName } from '../api/kms-api.generated.ts';
 import type { ReferenceAccount } from '../accounts.ts';
-import type { FaultName } from '../faults.ts';
-import { handlers, shapeOf } from '../operations/index.ts';
+import { KmsError } from '../errors.ts';
 import type { OperationContext } from '../operations/context.ts';
+import type { AnyDefinition } from '../operations/index.ts';
+import { invoke } from '../operations/invoke.ts';
 import { validateInput } from '../validation/validate.ts';
 import { JSON_1_1, errorResponse, type WireResponse } from './error-response.ts';
+import { toWire } from './serialize.ts';
 import { verifySigV4, type VerifiedCaller } from './sigv4-verify.ts';
-
-const TARGET_PREFIX = 'TrentService.';
 
 export interface WireRequest {
   method: string;
@@ -26,14 +26,16 @@ export interface WireRequest {
   body: Buffer;
 }
 
+/** A request handler: what the node:http adapter and `fetch` call, and what wire-level wrappers wrap. */
+export type WireHandler = (request: WireRequest) => Promise<WireResponse>;
+
 export interface ProtocolDeps {
   accounts: readonly ReferenceAccount[];
   now: () => Date;
   uuid: () => string;
   log: (msg: string) => void;
-  faults: ReadonlySet<FaultName>;
-  /** Operations already answered once, for the 'throttle-first-request' fault. */
-  throttledOnce?: Set<string>;
+  /** The implemented operations by name (operations/index.ts). */
+  operations: ReadonlyMap<OperationName, AnyDefinition>;
   /** Builds the operation context for a verified caller. */
   context: (caller: VerifiedCaller) => OperationContext;
 }
@@ -45,34 +47,30 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
     if (req.method !== 'POST' || req.path !== '/') {
       throw new KmsError('UnknownOperationException', `Only POST / is served; got ${req.method} ${req.path}.`);
     }
-    const caller = await verifySigV4(req, deps.accounts, deps.now(), { checkSignature: !deps.faults.has('no-signature-check') });
-    const operation = operationOf(req.headers['x-amz-target'], deps.faults);
-    if (deps.faults.has('throttle-first-request') && deps.throttledOnce && !deps.throttledOnce.has(operation)) {
-      deps.throttledOnce.add(operation);
-      throw new KmsError('ThrottlingException', 'Rate exceeded');
-    }
-    const input = parseBody(req);
-    const decoded = validateInput(input, shapeOf(operation));
-    const output = await handlers[operation]!(decoded, deps.context(caller));
+    const caller = await verifySigV4(req, deps.accounts, deps.now());
+    const operation = operationOf(req.headers['x-amz-target']);
+    const definition = deps.operations.get(operation);
+    if (!definition) throw new KmsError('UnknownOperationException', `Unknown operation ${req.headers['x-amz-target']}.`);
+    const input = validateInput(parseBody(req), OPERATIONS[operation].input);
+    const output = await invoke(definition, input, deps.context(caller));
     return {
       status: 200,
       headers: { 'content-type': JSON_1_1, 'x-amzn-requestid': requestId },
       // Operations without an output shape answer with an empty body.
-      body: output === undefined ? '' : JSON.stringify(output),
+      body: output === undefined ? '' : JSON.stringify(toWire(output)),
     };
   } catch (err) {
-    return errorResponse(err, requestId, deps.log, deps.faults);
+    return errorResponse(err, requestId, deps.log);
   }
 }
 
-const IMPORT_OPERATIONS = new Set(['GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial']);
-
-function operationOf(target: string | undefined, faults: ReadonlySet<FaultName>): string {
+/** The model operation an X-Amz-Target names; UnknownOperationException for anything else. */
+function operationOf(target: string | undefined): OperationName {
   if (!target) throw new KmsError('UnknownOperationException', 'The request has no X-Amz-Target header.');
-  const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
-  const removed = op !== undefined && faults.has('no-import-operations') && IMPORT_OPERATIONS.has(op);
-  if (!op || !Object.hasOwn(handlers, op) || removed) throw new KmsError('UnknownOperationException', `Unknown operation ${target}.`);
-  return op;
+  const prefix = `${TARGET_PREFIX}.`;
+  const op = target.startsWith(prefix) ? target.slice(prefix.length) : undefined;
+  if (!op || !Object.hasOwn(OPERATIONS, op)) throw new KmsError('UnknownOperationException', `Unknown operation ${target}.`);
+  return op as OperationName;
 }
 
 function parseBody(req: WireRequest): Record<string, unknown> {

@@ -6,10 +6,6 @@
  * KMSInternalException; its details are logged, never sent.
  */
 import { KmsError } from '../errors.ts';
-import { HOSTILE_MARKUP, type FaultName } from '../faults.ts';
-
-/** The Smithy model's status codes, used only by the 'wrong-status-code' fault. */
-const SMITHY_STATUS: Record<string, number> = { NotFoundException: 404, KMSInvalidStateException: 409, DisabledException: 409, DryRunOperationException: 412 };
 
 export const JSON_1_1 = 'application/x-amz-json-1.1';
 
@@ -19,15 +15,12 @@ export interface WireResponse {
   body: string;
 }
 
-export function errorResponse(err: unknown, requestId: string, log: (msg: string) => void, faults: ReadonlySet<FaultName> = new Set()): WireResponse {
+export function errorResponse(err: unknown, requestId: string, log: (msg: string) => void): WireResponse {
   const e = err instanceof KmsError ? err : internal(err, log);
-  const name = faults.has('wrong-error-code') && e.name === 'NotFoundException' ? 'ResourceNotFoundException' : e.name;
-  const status = faults.has('wrong-status-code') ? (SMITHY_STATUS[e.name] ?? e.status) : e.status;
-  const body: Record<string, string> = { __type: name };
+  const body: Record<string, string> = { __type: e.name };
   if (e.wireMessage !== undefined) body.message = e.wireMessage;
-  if (faults.has('hostile-messages')) body.message = `${HOSTILE_MARKUP} ${body.message ?? ''}`.trimEnd();
   return {
-    status,
+    status: e.status,
     headers: { 'content-type': JSON_1_1, 'x-amzn-requestid': requestId },
     body: JSON.stringify(body),
   };

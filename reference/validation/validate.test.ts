@@ -5,14 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectThrownKmsError } from '../test-support/expect-kms-error.ts';
-import { inputShapes } from './shapes.ts';
+import { OPERATIONS, type OperationName } from '../api/kms-api.generated.ts';
 import { validateInput } from './validate.ts';
 
-const shape = (operation: string) => {
-  const s = inputShapes[operation];
-  if (!s) throw new Error(`no shape for ${operation}`);
-  return s;
-};
+const shape = (operation: string) => OPERATIONS[operation as OperationName].input;
 const validate = (operation: string, input: Record<string, unknown>) => () => validateInput(input, shape(operation));
 const ONE = '1 validation error detected: ';
 
@@ -157,5 +153,47 @@ describe('decoding', () => {
     expect(out.ValidTo).toEqual(new Date(1_800_000_000_500));
     expect(out.ImportToken).toEqual(Buffer.from([1]));
     expect(out).not.toHaveProperty('Surprise');
+  });
+});
+
+describe('the shapes are AWS model\'s own (botocore), not hand-kept copies', () => {
+  it('CreateKey.Policy has the model\'s pattern: a control character is refused', () => {
+    const err = expectThrownKmsError(validate('CreateKey', { Policy: '{"Version":"2012-10-17"}\u0001' }), 'ValidationException');
+    expect(err.wireMessage).toContain("at 'policy' failed to satisfy constraint: Member must satisfy regular expression pattern");
+  });
+
+  it.each(['ML_KEM_512', 'ML_KEM_768', 'ML_KEM_1024'])('KeySpec %s is a model value', (spec) => {
+    expect(validateInput({ KeySpec: spec, KeyUsage: 'ENCAPSULATE_DECAPSULATE' }, shape('CreateKey'))).toMatchObject({ KeySpec: spec });
+  });
+
+  it('Recipient is validated: an unknown KeyEncryptionAlgorithm is refused', () => {
+    const err = expectThrownKmsError(
+      validate('Decrypt', { CiphertextBlob: 'AA==', Recipient: { KeyEncryptionAlgorithm: 'RSA_PLAIN', AttestationDocument: 'AA==' } }),
+      'ValidationException',
+    );
+    expect(err.wireMessage).toContain("at 'recipient.keyEncryptionAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RSAES_OAEP_SHA_256]");
+  });
+
+  it('Recipient of the wrong JSON type is a SerializationException', () => {
+    expectThrownKmsError(validate('GenerateDataKey', { KeyId: 'k', KeySpec: 'AES_256', Recipient: 'enclave' }), 'SerializationException');
+  });
+
+  it('Decrypt.DryRunModifiers and ListKeys.ResourceOwners are enums', () => {
+    expect(expectThrownKmsError(validate('Decrypt', { CiphertextBlob: 'AA==', DryRunModifiers: ['IGNORE_EVERYTHING'] }), 'ValidationException').wireMessage)
+      .toContain("at 'dryRunModifiers.1.member' failed to satisfy constraint: Member must satisfy enum value set: [IGNORE_CIPHERTEXT]");
+    expect(expectThrownKmsError(validate('ListKeys', { ResourceOwners: ['NOBODY'] }), 'ValidationException').wireMessage)
+      .toContain("at 'resourceOwners.1.member' failed to satisfy constraint: Member must satisfy enum value set: [SELF, OTHER_ACCOUNTS_VIA_RAM]");
+  });
+
+  it('Decrypt.CiphertextBlob is no longer required by the model', () => {
+    expect(validateInput({ KeyId: 'k', DryRun: true, DryRunModifiers: ['IGNORE_CIPHERTEXT'] }, shape('Decrypt'))).toMatchObject({ KeyId: 'k' });
+  });
+});
+
+describe('maps keep every key', () => {
+  it('an encryption context member named __proto__ is an ordinary entry', () => {
+    const input = JSON.parse('{"KeyId":"k","Plaintext":"AA==","EncryptionContext":{"__proto__":"tenant-A","b":"2"}}') as Record<string, unknown>;
+    const out = validateInput(input, shape('Encrypt'));
+    expect(Object.entries(out.EncryptionContext as object)).toEqual([['__proto__', 'tenant-A'], ['b', '2']]);
   });
 });

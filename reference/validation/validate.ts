@@ -1,15 +1,21 @@
 /**
  * @module reference/validation/validate
- * Checks a parsed JSON input against its shape and answers as AWS does:
+ * Checks a parsed JSON input against its shape in AWS's model (reference/api, generated from
+ * botocore) and answers as AWS does:
  * - a value of the wrong JSON type cannot be deserialised: SerializationException;
  * - constraint violations are collected into one ValidationException worded like the recorded ones
  *   ("1 validation error detected: Value '…' at 'keyId' failed to satisfy constraint: …", REQ-P6).
- * Blobs come back as Buffers and timestamps as Dates.
+ * Blobs come back as Buffers and timestamps as Dates. Maps and structures are built without a
+ * prototype, so a member named `__proto__` is kept like any other.
  */
+import { SHAPES } from '../api/kms-api.generated.ts';
+import type { Shape, ShapeTable } from '../api/shape.ts';
 import { KmsError } from '../errors.ts';
-import type { Shape } from './shapes.ts';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const TABLE: ShapeTable = SHAPES;
+
+type StructureShape = Extract<Shape, { type: 'structure' }>;
 
 /** AWS member paths are lowerCamelCase (`keyId`, `tags.1.member.tagKey`). */
 function camel(name: string): string {
@@ -28,8 +34,28 @@ class Violations {
   }
 }
 
-/** Validates and decodes `input` for a structure shape; throws a KmsError on the first failure class. */
-export function validateInput(input: Record<string, unknown>, shape: Extract<Shape, { type: 'structure' }>): Record<string, unknown> {
+/** Model patterns are Java regular expressions in the JS-compatible subset; compiled once each. */
+const patterns = new Map<string, RegExp>();
+function matches(pattern: string, value: string): boolean {
+  let re = patterns.get(pattern);
+  // Model patterns must match the whole value (some, like Marker's, carry no anchors).
+  if (!re) patterns.set(pattern, (re = new RegExp(`^(?:${pattern})$`, 'u')));
+  return re.test(value);
+}
+
+function shapeNamed(name: string): Shape {
+  const shape = TABLE[name];
+  if (!shape) throw new Error(`the model has no shape ${name}`);
+  return shape;
+}
+
+/**
+ * Validates and decodes `input` against the structure shape named `shapeName`; throws a KmsError
+ * for the first failure class (serialisation before constraints).
+ */
+export function validateInput(input: Record<string, unknown>, shapeName: string): Record<string, unknown> {
+  const shape = shapeNamed(shapeName);
+  if (shape.type !== 'structure') throw new Error(`${shapeName} is not a structure`);
   const v = new Violations();
   const out = walkStructure(input, shape, '', v);
   if (v.items.length > 0) {
@@ -40,29 +66,36 @@ export function validateInput(input: Record<string, unknown>, shape: Extract<Sha
   return out;
 }
 
-function walkStructure(input: Record<string, unknown>, shape: Extract<Shape, { type: 'structure' }>, prefix: string, v: Violations): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function walkStructure(input: Record<string, unknown>, shape: StructureShape, prefix: string, v: Violations): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
   for (const name of shape.required ?? []) {
-    if (input[name] === undefined || input[name] === null) v.add(null, prefix + camel(name), 'Member must not be null');
+    if (!Object.hasOwn(input, name) || input[name] === null) v.add(null, prefix + camel(name), 'Member must not be null');
   }
-  for (const [name, member] of Object.entries(shape.members)) {
+  for (const [name, memberShape] of Object.entries(shape.members)) {
+    if (!Object.hasOwn(input, name)) continue;
     const value = input[name];
     if (value === undefined || value === null) continue;
-    out[name] = walk(value, member, prefix + camel(name), v);
+    out[name] = walk(value, shapeNamed(memberShape), prefix + camel(name), v);
   }
   return out;
+}
+
+function lengthChecks(n: number, shape: { min?: number; max?: number }, value: unknown, path: string, v: Violations, sensitive?: boolean): void {
+  if (shape.min !== undefined && n < shape.min) v.add(value, path, `Member must have length greater than or equal to ${shape.min}`, sensitive);
+  if (shape.max !== undefined && n > shape.max) v.add(value, path, `Member must have length less than or equal to ${shape.max}`, sensitive);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function walk(value: unknown, shape: Shape, path: string, v: Violations): unknown {
   switch (shape.type) {
     case 'string': {
       if (typeof value !== 'string') throw serializationError(path, 'a string');
-      const len = [...value].length;
-      if (shape.min !== undefined && len < shape.min) v.add(value, path, `Member must have length greater than or equal to ${shape.min}`, shape.sensitive);
-      if (shape.max !== undefined && len > shape.max) v.add(value, path, `Member must have length less than or equal to ${shape.max}`, shape.sensitive);
+      lengthChecks([...value].length, shape, value, path, v, shape.sensitive);
       if (shape.enum && !shape.enum.includes(value)) v.add(value, path, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`, shape.sensitive);
-      // Model patterns must match the whole value (some, like Marker's, carry no anchors).
-      if (shape.pattern && len > 0 && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) {
+      if (shape.pattern && value.length > 0 && !matches(shape.pattern, value)) {
         v.add(value, path, `Member must satisfy regular expression pattern: ${shape.pattern}`, shape.sensitive);
       }
       return value;
@@ -71,11 +104,11 @@ function walk(value: unknown, shape: Shape, path: string, v: Violations): unknow
       if (typeof value !== 'string' || !BASE64.test(value)) throw serializationError(path, 'a base64-encoded blob');
       const bytes = Buffer.from(value, 'base64');
       // Blob values are never echoed: they are binary, and often key material or plaintext.
-      if (shape.min !== undefined && bytes.length < shape.min) v.add(undefined, path, `Member must have length greater than or equal to ${shape.min}`, true);
-      if (shape.max !== undefined && bytes.length > shape.max) v.add(undefined, path, `Member must have length less than or equal to ${shape.max}`, true);
+      lengthChecks(bytes.length, shape, undefined, path, v, true);
       return bytes;
     }
-    case 'integer': {
+    case 'integer':
+    case 'long': {
       if (typeof value !== 'number' || !Number.isInteger(value)) throw serializationError(path, 'an integer');
       if (shape.min !== undefined && value < shape.min) v.add(value, path, `Member must have value greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && value > shape.max) v.add(value, path, `Member must have value less than or equal to ${shape.max}`);
@@ -89,19 +122,25 @@ function walk(value: unknown, shape: Shape, path: string, v: Violations): unknow
       return new Date(value * 1000);
     case 'list': {
       if (!Array.isArray(value)) throw serializationError(path, 'a list');
-      if (shape.min !== undefined && value.length < shape.min) v.add(`[${value.join(', ')}]`, path, `Member must have length greater than or equal to ${shape.min}`);
-      if (shape.max !== undefined && value.length > shape.max) v.add(`[${value.join(', ')}]`, path, `Member must have length less than or equal to ${shape.max}`);
-      return value.map((item, i) => walk(item, shape.member, `${path}.${i + 1}.member`, v));
+      lengthChecks(value.length, shape, `[${value.join(', ')}]`, path, v, shape.sensitive);
+      const member = shapeNamed(shape.member);
+      return value.map((item, i) => walk(item, member, `${path}.${i + 1}.member`, v));
     }
     case 'map': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw serializationError(path, 'a map');
-      const out: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(value)) out[k] = walk(item, shape.value, `${path}.${k}`, v);
+      if (!isObject(value)) throw serializationError(path, 'a map');
+      const out: Record<string, unknown> = Object.create(null);
+      const [keyShape, valueShape] = [shapeNamed(shape.key), shapeNamed(shape.value)];
+      const entries = Object.entries(value);
+      lengthChecks(entries.length, shape, undefined, path, v, true);
+      for (const [k, item] of entries) {
+        walk(k, keyShape, `${path}.${k}`, v);
+        out[k] = walk(item, valueShape, `${path}.${k}`, v);
+      }
       return out;
     }
     case 'structure': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw serializationError(path, 'a structure');
-      return walkStructure(value as Record<string, unknown>, shape, `${path}.`, v);
+      if (!isObject(value)) throw serializationError(path, 'a structure');
+      return walkStructure(value, shape, `${path}.`, v);
     }
   }
 }

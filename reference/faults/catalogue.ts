@@ -1,8 +1,9 @@
 /**
- * @module reference/faults
+ * @module reference/faults/catalogue
  * Named deviations the reference can be started with, each making it misbehave the way some KMS
- * emulator does (shared/research/kms-emulators.md). They exist only so the project's own tests can
- * prove that the specs catch each deviation; a faithful reference has none switched on.
+ * emulator does (the emulator research behind the project). They exist only so the project's own
+ * tests can prove that the specs catch each deviation; a faithful reference has none switched on,
+ * and nothing under reference/operations or reference/protocol knows about them.
  */
 
 export const FAULTS = {

@@ -1,0 +1,53 @@
+/**
+ * @module reference/operations/import-key-material
+ * ImportKeyMaterial: the first import enables a key (REQ-I1); reimporting the same material restores
+ * it (REQ-I8…I10); NEW_KEY_MATERIAL adds a material pending rotation (2025, REQ-I11…I14).
+ */
+import { kmsError, messages } from '../errors.ts';
+import { materialIdFor, type KeyMaterial } from '../model/key-material.ts';
+import { allMaterialsPresent } from '../model/material-lifecycle.ts';
+import { defineOperation } from './define.ts';
+import { expiration, importedBytes } from './import-steps.ts';
+import { IMPORT_MATERIAL } from './key-states.ts';
+
+export const importKeyMaterial = defineOperation({
+  name: 'ImportKeyMaterial',
+  keys: { states: IMPORT_MATERIAL, aliases: false, crossAccount: false, origins: ['EXTERNAL'] },
+  async handle(input, { ctx, keys }) {
+    const key = keys.require(input.KeyId);
+    const exp = expiration(input, ctx.now());
+    const importType = input.ImportType ?? (key.materials.length === 0 ? 'NEW_KEY_MATERIAL' : 'EXISTING_KEY_MATERIAL');
+    if (importType === 'NEW_KEY_MATERIAL' && input.KeyMaterialId !== undefined) {
+      throw kmsError('ValidationException', 'KeyMaterialId cannot be given when ImportType is NEW_KEY_MATERIAL.');
+    }
+    const bytes = importedBytes(ctx, key, input);
+    const id = materialIdFor(key.keyId, bytes);
+    const settings = { importState: 'IMPORTED' as const, expirationModel: exp.model, ...(exp.validTo && { validTo: exp.validTo }) };
+    const description = input.KeyMaterialDescription;
+
+    if (importType === 'EXISTING_KEY_MATERIAL') {
+      const existing = key.materials.find((m) => m.id === id);
+      // Different material, or an id that does not match it (REQ-I10, REQ-I14).
+      if (!existing || (input.KeyMaterialId !== undefined && input.KeyMaterialId !== id)) {
+        throw kmsError('IncorrectKeyMaterialException', `The key material is not the material associated with ${key.arn}.`);
+      }
+      Object.assign(existing, { bytes, ...settings });
+      if (description !== undefined) existing.description = description;
+      if (key.state === 'PendingImport' && allMaterialsPresent(key)) key.state = 'Enabled';
+      return { KeyId: key.arn, KeyMaterialId: existing.id };
+    }
+
+    if (key.materials.some((m) => m.id === id)) {
+      throw kmsError('IncorrectKeyMaterialException', `This key material is already associated with ${key.arn}.`);
+    }
+    const material: KeyMaterial = { id, bytes, state: key.materials.length === 0 ? 'CURRENT' : 'PENDING_ROTATION', ...settings };
+    if (description !== undefined) material.description = description;
+    if (material.state === 'PENDING_ROTATION') {
+      const pending = key.materials.find((m) => m.state === 'PENDING_ROTATION');
+      if (pending) throw kmsError('KMSInvalidStateException', messages.anotherMaterialPending(id, key.arn, pending.id));
+    }
+    key.materials.push(material);
+    if (key.state === 'PendingImport' && allMaterialsPresent(key)) key.state = 'Enabled';
+    return { KeyId: key.arn, KeyMaterialId: id };
+  },
+});
