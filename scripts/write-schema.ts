@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resultsJsonSchemaText } from '../harness/reporting/results-schema.ts';
+import { resultsJsonSchemaText } from '../harness/results/index.ts';
 
 const path = fileURLToPath(new URL('../schema/results.schema.json', import.meta.url));
 writeFileSync(path, resultsJsonSchemaText());

@@ -1,51 +1,70 @@
 /**
- * The requirement catalogue, as `kms-conformance list --json` reads it from the specs: ids are
- * unique and well formed, every requirement cites a source, and strength matches evidence.
+ * The requirement catalogue (specs/catalogue.json) is what the specs declare, and it is sound:
+ * unique, well-formed ids, a source for each, strength matching evidence. `list` reads it.
  */
-import { beforeAll, expect, it } from 'vitest';
-import { runCli } from './cli-support.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readCatalogue } from '../harness/catalogue/catalogue.ts';
+import { main } from '../harness/cli/main.ts';
+import { ROOT } from './cli-support.ts';
 
-interface Req {
-  id: string;
-  statement: string;
-  operation: string;
-  source: { url: string };
-  evidence: string;
-  strength: string;
+const reqs = readCatalogue();
+
+async function cli(args: string[]): Promise<{ code: number; out: string[] }> {
+  const out: string[] = [];
+  const code = await main(args, (l) => out.push(l));
+  return { code, out };
 }
 
-let reqs: Req[];
-beforeAll(async () => {
-  const r = await runCli(['list', '--json']);
-  expect(r.code, r.stderr).toBe(0);
-  reqs = JSON.parse(r.stdout) as Req[];
-}, 60_000);
+it('is what the spec files declare (npm run catalogue writes it)', async () => {
+  const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/write-catalogue.ts', '--check'], { cwd: ROOT }).then(
+    () => ({ code: 0, err: '' }),
+    (e: { code?: number; stderr?: string }) => ({ code: e.code ?? 1, err: e.stderr ?? '' }),
+  );
+  expect(run.err).toBe('');
+  expect(run.code).toBe(0);
+}, 120_000);
 
 it('lists the requirements of every spec file', () => {
-  expect(reqs.length).toBeGreaterThanOrEqual(5);
+  expect(reqs.length).toBeGreaterThanOrEqual(100);
   expect(reqs.map((q) => q.id)).toContain('KEY-01');
+  expect(new Set(reqs.map((q) => q.file)).size).toBeGreaterThanOrEqual(20);
 });
 
 it('never gives two requirements the same id', () => {
   const ids = reqs.map((q) => q.id);
-  const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
-  expect(dupes).toEqual([]);
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
 });
 
 it('gives every requirement a one-line statement, an operation, a source link and consistent strength', () => {
   for (const q of reqs) {
-    expect(q.id).toMatch(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-\d{2,3}$/);
     expect(q.statement.trim().length, q.id).toBeGreaterThan(10);
     expect(q.statement, q.id).not.toContain('\n');
     expect(q.operation.length, q.id).toBeGreaterThan(0);
     expect(q.source.url, q.id).toMatch(/^https:\/\//);
-    expect(['recorded', 'documented', 'inferred', 'unknown'], q.id).toContain(q.evidence);
     if (q.strength === 'must') expect(['recorded', 'documented'], q.id).toContain(q.evidence);
     if (q.evidence === 'unknown') expect(q.strength, q.id).toBe('observe');
   }
 });
 
-it('filters with --grep', async () => {
-  const r = await runCli(['list', '--json', '--grep', '^KEY-0[12] ']);
-  expect(JSON.parse(r.stdout).map((q: Req) => q.id)).toEqual(['KEY-01', 'KEY-02']);
-}, 60_000);
+describe('kms-conformance list', () => {
+  it('--json prints the catalogue without the file names', async () => {
+    const r = await cli(['list', '--json']);
+    expect(r.code).toBe(0);
+    const listed = JSON.parse(r.out.join('\n')) as { id: string; file?: string }[];
+    expect(listed.map((q) => q.id)).toEqual(reqs.map((q) => q.id));
+    expect(listed[0]).not.toHaveProperty('file');
+  });
+
+  it('filters with --grep', async () => {
+    const r = await cli(['list', '--json', '--grep', '^KEY-0[12] ']);
+    expect(JSON.parse(r.out.join('\n')).map((q: { id: string }) => q.id)).toEqual(['KEY-01', 'KEY-02']);
+  });
+
+  it('prints a line per requirement and the counts', async () => {
+    const r = await cli(['list']);
+    expect(r.out.at(-1)).toMatch(new RegExp(`^${reqs.length} requirements \\(\\d+ must`));
+    expect(r.out.some((l) => l.startsWith('KEY-01 '))).toBe(true);
+  });
+});

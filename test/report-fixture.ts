@@ -4,7 +4,7 @@
  * every string that can come from a target or a user's files (statements are the suite's own).
  */
 import type { Exchange } from '../harness/evidence/recorder.ts';
-import { summarize, verdictOf, type Outcome, type RequirementResult, type RunResults } from '../harness/reporting/results.ts';
+import { summarize, verdictOf, type Outcome, type RequirementResult, type RunResults } from '../harness/results/index.ts';
 import type { Strength } from '../harness/spec/requirement.ts';
 
 export const HOSTILE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type RunningReference } from '#reference/server.ts';
-import { resultsJsonSchemaText } from '#harness/reporting/results-schema.ts';
-import { RESULTS_SCHEMA_VERSION } from '#harness/reporting/results.ts';
+import { resultsJsonSchemaText } from '#harness/results/index.ts';
+import { RESULTS_SCHEMA_VERSION } from '#harness/results/index.ts';
 import { ROOT, runCli } from './cli-support.ts';
 
 const schemaPath = join(ROOT, 'schema/results.schema.json');

@@ -112,7 +112,7 @@ describe('targets that cannot start: one line, exit code 2', () => {
     writeFileSync(join(cwd, 'kms-conformance.config.json'), JSON.stringify({ targets: { emu: { kind: 'process', region: 'us-east-1', process: { command: 'x', port: 'any' } } } }));
     const r = await runCli(['run', '--target', 'emu'], undefined, cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^kms-conformance: \S+kms-conformance\.config\.json \(target emu\): process\.port: [^\n]+\n$/);
+    expect(r.stderr).toMatch(/^kms-conformance: \S+kms-conformance\.config\.json: targets\.emu\.process\.port: [^\n]+\n$/);
   });
 });
 

@@ -4,25 +4,28 @@
  * confirmation flag, and a plan printed before the first request, saying what the run will create,
  * how it is tagged, when it is deleted, what it may cost and where the ledger is.
  */
+import { KINDS } from '../config/kinds.ts';
 import type { PrincipalConfig, TargetConfig } from '../config/target-config.ts';
 import { RunAbort } from '../errors.ts';
-import { rateLimitsFor } from '../clients/rate-limiter.ts';
 import { RUN_TAG_KEY } from '../resources/registry.ts';
 import { MIN_PENDING_WINDOW_DAYS } from '../resources/teardown.ts';
 
-/** The flag that allows a run against real AWS. Long on purpose: nobody types it by accident. */
-export const CONFIRM_FLAG = '--yes-create-real-aws-keys';
-
-/** Most keys a run against AWS creates unless --max-keys says otherwise (a full run creates under 200). */
-export const AWS_DEFAULT_MAX_KEYS = 250;
+export { CONFIRM_FLAG } from '../config/kinds.ts';
 
 /** KMS's list price per key-month, prorated hourly (https://aws.amazon.com/kms/pricing/, us-east-1). */
 const KEY_MONTH_USD = 1;
 
-/** Throws the one-line refusal unless the run was confirmed. */
-export function assertAwsConfirmed(target: TargetConfig, confirmed: boolean | undefined): void {
-  if (target.kind !== 'aws' || confirmed) return;
-  throw new RunAbort('safety', `target '${target.name}' is real AWS: it creates KMS keys in your account and costs money; add ${CONFIRM_FLAG} to go ahead (nothing was sent)`);
+/** The confirmation flag a run against `target` needs, if it is a real service (kinds.ts). */
+export function confirmationFor(target: Pick<TargetConfig, 'kind'>): string | undefined {
+  const traits = KINDS[target.kind];
+  return 'realService' in traits ? traits.realService.confirmFlag : undefined;
+}
+
+/** Throws the one-line refusal unless a run against a real service was confirmed. */
+export function assertConfirmed(target: TargetConfig, confirmed: boolean | undefined): void {
+  const flag = confirmationFor(target);
+  if (!flag || confirmed) return;
+  throw new RunAbort('safety', `target '${target.name}' is real AWS: it creates KMS keys in your account and costs money; add ${flag} to go ahead (nothing was sent)`);
 }
 
 function who(p: PrincipalConfig | undefined): string {
@@ -33,10 +36,11 @@ function who(p: PrincipalConfig | undefined): string {
   return `the SDK's default credential chain (${account})`;
 }
 
-/** The lines printed before a run against AWS starts. */
-export function awsPlan(target: TargetConfig, runId: string, ledgerPath: string): string[] {
-  const maxKeys = target.maxKeys ?? AWS_DEFAULT_MAX_KEYS;
-  const rates = rateLimitsFor(target)!;
+/** The lines printed before a run against a real service starts (nothing for other targets). */
+export function realServicePlan(target: TargetConfig, runId: string, ledgerPath: string): string[] {
+  if (!confirmationFor(target)) return [];
+  const maxKeys = target.maxKeys ?? Infinity;
+  const rates = target.rateLimits ?? { read: Infinity, write: Infinity, crypto: Infinity, importParameters: Infinity };
   const worst = (maxKeys * KEY_MONTH_USD * MIN_PENDING_WINDOW_DAYS) / 30;
   return [
     `real AWS: region ${target.region}, endpoint ${target.endpoint ?? '(SDK default)'}`,

@@ -4,20 +4,8 @@
  * `expected-deviation`, a baselined requirement that now passes becomes `stale-deviation`; what the
  * target answered is kept in `result.baseline.rawOutcome`.
  */
-import type { BaselineEntry, Outcome, RequirementResult, RunResults } from '../reporting/results.ts';
+import { outcomeUnderBaseline, type BaselineEntry, type RequirementResult, type RunResults } from '../results/index.ts';
 import type { BaselineFile, BaselineFileEntry } from './baseline-file.ts';
-
-/**
- * The outcome of one requirement under a baseline entry. A failure is expected when the entry names
- * no outcome or names this one; a failure of the other kind (say, an operation once missing that is
- * now present but wrong) is left as it is, so it gates the run. Not-applicable is left as it is: the
- * check said nothing about the deviation.
- */
-export function outcomeUnder(raw: Outcome, entry: Pick<BaselineFileEntry, 'expect'>): Outcome {
-  if (raw === 'fail' || raw === 'not-implemented') return entry.expect === undefined || entry.expect === raw ? 'expected-deviation' : raw;
-  if (raw === 'pass' || raw === 'observed') return 'stale-deviation';
-  return raw;
-}
 
 export interface AppliedBaseline {
   requirements: RequirementResult[];
@@ -50,7 +38,7 @@ export function applyBaseline(
   const out = requirements.map((r) => {
     const entry = byId.get(r.id);
     if (!entry) return r;
-    const outcome = outcomeUnder(r.outcome, entry);
+    const outcome = outcomeUnderBaseline(r.outcome, entry.expect);
     if (outcome === r.outcome && r.outcome === 'not-applicable') notes.push(`${r.id}: baselined, but not applicable on this target (${r.note ?? 'no reason given'})`);
     else if (outcome === r.outcome) notes.push(`${r.id}: the baseline expects ${entry.expect}, but the outcome is ${r.outcome}: counted as a new failure`);
     return { ...r, outcome, baseline: { ...entryOf(entry), rawOutcome: r.outcome } };

@@ -129,6 +129,6 @@ describe('locateBaseline', () => {
     expect(t.baseline).toBe(join(cwd, 'conf', 'lab-baseline.json'));
     expect(locateBaseline(t, {}, cwd)).toBe(join(cwd, 'conf', 'lab-baseline.json'));
     writeFileSync(join(cwd, 'conf', 'kmsct.json'), JSON.stringify({ targets: { lab: { endpoint: 'http://lab.local:1', baseline: 7 } } }));
-    expect(abortOf(() => resolveTarget({ target: 'lab', config: 'conf/kmsct.json' }, {}, cwd)).message).toMatch(/target lab\): baseline:/);
+    expect(abortOf(() => resolveTarget({ target: 'lab', config: 'conf/kmsct.json' }, {}, cwd)).message).toMatch(/targets\.lab\.baseline: /);
   });
 });

@@ -7,14 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { RunAbort } from '../errors.ts';
-
-/** The raw outcomes a baseline entry may expect: the two ways a requirement fails on a target. */
-export const DEVIATING_OUTCOMES = ['fail', 'not-implemented'] as const;
-export type DeviatingOutcome = (typeof DEVIATING_OUTCOMES)[number];
+import { DEVIATING_OUTCOMES, REQUIREMENT_ID } from '../results/index.ts';
 
 export const BaselineEntrySchema = z.object({
   /** The requirement id, as in `kms-conformance list`. */
-  id: z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-\d{2,3}$/, 'a requirement id looks like DIKM-03'),
+  id: z.string().regex(REQUIREMENT_ID, 'a requirement id looks like DIKM-03'),
   /** When set, only this raw outcome counts as the expected deviation; another failure gates the run. */
   expect: z.enum(DEVIATING_OUTCOMES).optional(),
   /** Why the target deviates: one line, for whoever reads the report. */

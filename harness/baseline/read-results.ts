@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { RunAbort } from '../errors.ts';
-import { OUTCOMES, type RunResults } from '../reporting/results.ts';
+import { OUTCOMES, type RunResults } from '../results/index.ts';
 
 const ResultsShape = z.object({
   suite: z.object({ version: z.string() }),

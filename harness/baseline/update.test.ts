@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome, RequirementResult } from '../reporting/results.ts';
+import type { Outcome, RequirementResult } from '../results/index.ts';
 import type { BaselineFile } from './baseline-file.ts';
 import { provisionalReason, updateBaseline } from './update.ts';
 

@@ -4,8 +4,8 @@
  * their reasons; entries for requirements now passing go; new failures come in with a provisional
  * reason taken from the failure and `reviewed: false`, for a person to explain.
  */
-import type { Outcome, RequirementResult, RunResults } from '../reporting/results.ts';
-import { compareIds, type BaselineFile, type BaselineFileEntry, type DeviatingOutcome } from './baseline-file.ts';
+import { isDeviating, type DeviatingOutcome, type Outcome, type RequirementResult, type RunResults } from '../results/index.ts';
+import { compareIds, type BaselineFile, type BaselineFileEntry } from './baseline-file.ts';
 
 export interface BaselineUpdate {
   file: BaselineFile;
@@ -55,7 +55,7 @@ export function updateBaseline(
     seen.add(r.id);
     const raw = rawOutcome(r);
     const prior = old.get(r.id);
-    if (raw === 'fail' || raw === 'not-implemented') {
+    if (isDeviating(raw)) {
       if (!prior) {
         const entry: BaselineFileEntry = { id: r.id, expect: raw, reason: provisionalReason(r), reviewed: false };
         u.added.push(entry);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AWS_DEFAULT_RATES, RateLimiter, rateLimitsFor, requestClassOf, TokenBucket, type Clock } from './rate-limiter.ts';
+import { AWS_DEFAULT_RATES } from '../config/kinds.ts';
+import { withKindDefaults } from '../config/resolve-target.ts';
+import { RateLimiter, requestClassOf, TokenBucket, type Clock } from './rate-limiter.ts';
 
 /** A clock that only moves when told; sleeping records the wait and returns at once. */
 function fakeClock(): Clock & { t: number; waits: number[] } {
@@ -60,16 +62,18 @@ describe('RateLimiter', () => {
   });
 });
 
-describe('rateLimitsFor', () => {
+describe('the rates a target runs under (its kind\'s defaults)', () => {
+  const target = (kind: 'aws' | 'endpoint', rateLimits?: { write: number }) =>
+    withKindDefaults({ name: kind, kind, region: 'us-east-1', principals: { primary: {} }, ...(kind === 'endpoint' && { endpoint: 'http://h:1' }), ...(rateLimits && { rateLimits }) });
   it('limits aws by default, well under the documented write quota of 5 per second', () => {
-    expect(rateLimitsFor({ kind: 'aws' })).toEqual(AWS_DEFAULT_RATES);
+    expect(target('aws').rateLimits).toEqual(AWS_DEFAULT_RATES);
     expect(AWS_DEFAULT_RATES.write).toBeLessThan(5);
   });
   it('lets a target override one class and keep the other defaults', () => {
-    expect(rateLimitsFor({ kind: 'aws', rateLimits: { write: 1 } })).toEqual({ ...AWS_DEFAULT_RATES, write: 1 });
+    expect(target('aws', { write: 1 }).rateLimits).toEqual({ ...AWS_DEFAULT_RATES, write: 1 });
   });
   it('does not limit other kinds unless told', () => {
-    expect(rateLimitsFor({ kind: 'endpoint' })).toBeUndefined();
-    expect(rateLimitsFor({ kind: 'endpoint', rateLimits: { write: 3 } })).toMatchObject({ write: 3, read: Infinity });
+    expect(target('endpoint').rateLimits).toBeUndefined();
+    expect(target('endpoint', { write: 3 }).rateLimits).toMatchObject({ write: 3, read: Infinity });
   });
 });

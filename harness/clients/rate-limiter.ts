@@ -6,17 +6,9 @@
  * key-management writes (CreateKey, ScheduleKeyDeletion, EnableKey, …) are a handful per second, and
  * GetParametersForImport is the slowest of all. One limiter per process serves every client of the run.
  */
-import type { TargetConfig } from '../config/target-config.ts';
+import type { RateLimits, RequestClass } from '../config/kinds.ts';
 
-export type RequestClass = 'read' | 'write' | 'crypto' | 'importParameters';
-export type RateLimits = Record<RequestClass, number>;
-
-/**
- * Defaults for real AWS: well below the documented default quotas (writes 5/s, reads hundreds/s,
- * cryptographic operations thousands/s, GetParametersForImport under 1/s for the large wrapping
- * keys), because other users of the account share them.
- */
-export const AWS_DEFAULT_RATES: RateLimits = { read: 10, write: 2, crypto: 20, importParameters: 0.5 };
+export type { RateLimits, RequestClass } from '../config/kinds.ts';
 
 const CRYPTO = new Set(['Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair',
   'GenerateDataKeyPairWithoutPlaintext', 'GenerateMac', 'VerifyMac', 'GenerateRandom', 'Sign', 'Verify', 'DeriveSharedSecret']);
@@ -80,16 +72,6 @@ export class RateLimiter {
   acquire(operation: string): Promise<number> {
     return this.buckets[requestClassOf(operation)].take();
   }
-}
-
-/**
- * The rates a target runs under, or undefined for no limit: the aws kind gets the defaults above,
- * overridden class by class by `rateLimits`; other kinds are limited only when `rateLimits` says so.
- */
-export function rateLimitsFor(target: Pick<TargetConfig, 'kind' | 'rateLimits'>): RateLimits | undefined {
-  if (target.kind !== 'aws' && !target.rateLimits) return undefined;
-  const base = target.kind === 'aws' ? AWS_DEFAULT_RATES : { read: Infinity, write: Infinity, crypto: Infinity, importParameters: Infinity };
-  return { ...base, ...target.rateLimits };
 }
 
 const shared = new Map<string, RateLimiter>();

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { TargetConfig } from '../config/target-config.ts';
 import { ResourceRegistry, SafetyRefusal } from '../resources/registry.ts';
 import { RawKmsClient } from './raw-client.ts';
+import { withKindDefaults } from '../config/resolve-target.ts';
 
 const FOREIGN = '0b7c5e1d-9f3a-4c2b-8e6d-5a4f3b2c1d0e';
-const target: TargetConfig = { name: 't', kind: 'endpoint', endpoint: 'http://127.0.0.1:9', region: 'us-east-1',
-  principals: { primary: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' } } };
+const target: TargetConfig = withKindDefaults({ name: 't', kind: 'endpoint', endpoint: 'http://127.0.0.1:9', region: 'us-east-1',
+  principals: { primary: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' } } });
 const raw = () => new RawKmsClient(target, 'primary', new ResourceRegistry('run-x'));
 
 describe('RawKmsClient safety gate', () => {

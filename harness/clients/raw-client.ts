@@ -11,7 +11,7 @@ import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
 import { currentRecorder } from '../evidence/recorder.ts';
 import { SafetyRefusal, type ResourceRegistry } from '../resources/registry.ts';
 import { resolveCredentials } from './credentials.ts';
-import { rateLimitsFor, sharedRateLimiter } from './rate-limiter.ts';
+import { sharedRateLimiter } from './rate-limiter.ts';
 
 export const JSON_1_1 = 'application/x-amz-json-1.1';
 
@@ -88,7 +88,7 @@ export class RawKmsClient {
     });
     req = await this.sign(req, r);
     r.afterSigning?.(req);
-    const limits = rateLimitsFor(this.target);
+    const limits = this.target.rateLimits;
     if (limits) await sharedRateLimiter(limits).acquire(r.operation);
     return this.transmit(req, r.operation, url);
   }

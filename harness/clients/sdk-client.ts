@@ -9,12 +9,9 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
 import { RUN_TAG_KEY, type ResourceRegistry } from '../resources/registry.ts';
 import { credentialsFor } from './credentials.ts';
-import { rateLimitsFor, sharedRateLimiter, type RateLimiter } from './rate-limiter.ts';
+import { sharedRateLimiter, type RateLimiter } from './rate-limiter.ts';
 import { RecordingHandler } from './recording-handler.ts';
 import { ThrottleOnlyRetryStrategy } from './throttle-retry.ts';
-
-/** Attempts per call against real AWS: the first and up to three retries of a throttled request. */
-export const AWS_MAX_ATTEMPTS = 4;
 
 /** Clients of targets that answer stale reads for a while after a change (see harness/kms/consistency.ts). */
 const eventuallyConsistent = new WeakSet<KMSClient>();
@@ -27,7 +24,7 @@ export function isEventuallyConsistent(client: KMSClient): boolean {
 export interface ClientOptions {
   /** When given, CreateKey is tagged and registered, and mutations are guarded. */
   registry?: ResourceRegistry;
-  /** Attempts per call (only throttling is retried); default 1 (evidence one request per call), 4 for aws. */
+  /** Attempts per call (only throttling is retried); default the target's (kinds.ts). */
   maxAttempts?: number;
   /** Overrides the run's shared rate limiter (tests). */
   limiter?: RateLimiter;
@@ -36,7 +33,7 @@ export interface ClientOptions {
 export function createKmsClient(target: TargetConfig, principal: PrincipalName, options: ClientOptions = {}): KMSClient {
   const p = target.principals[principal];
   if (!p) throw new Error(`the target has no ${principal} principal`);
-  const maxAttempts = options.maxAttempts ?? (target.kind === 'aws' ? AWS_MAX_ATTEMPTS : 1);
+  const maxAttempts = options.maxAttempts ?? target.maxAttempts;
   const client = new KMSClient({
     region: target.region,
     ...(target.endpoint && { endpoint: target.endpoint }),
@@ -45,9 +42,8 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
     retryStrategy: new ThrottleOnlyRetryStrategy({ maxAttempts }),
     requestHandler: new RecordingHandler(principal),
   });
-  if (target.kind === 'aws' || target.eventualConsistency) eventuallyConsistent.add(client);
-  const limits = rateLimitsFor(target);
-  const limiter = options.limiter ?? (limits && sharedRateLimiter(limits));
+  if (target.eventualConsistency) eventuallyConsistent.add(client);
+  const limiter = options.limiter ?? (target.rateLimits && sharedRateLimiter(target.rateLimits));
   if (limiter) {
     // After the retry middleware, so that every attempt, retries included, waits for its slot.
     client.middlewareStack.add(

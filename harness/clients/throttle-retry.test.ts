@@ -10,6 +10,7 @@ import { SecretList } from '../evidence/redact.ts';
 import { startStubEndpoint, type StubEndpoint } from '../test-support/stub-endpoint.ts';
 import { createKmsClient } from './sdk-client.ts';
 import { isThrottle, ThrottleOnlyRetryStrategy } from './throttle-retry.ts';
+import { withKindDefaults } from '../config/resolve-target.ts';
 
 type Answer = [status: number, type?: string];
 let script: Answer[] = [];
@@ -27,8 +28,9 @@ afterAll(() => stub.close());
 
 function awsTarget(): TargetConfig {
   // kind aws with an explicit endpoint, as the session makes it; rates high so the test is quick.
-  return { name: 'aws', kind: 'aws', endpoint: url, region: 'us-east-1', principals: { primary: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' } },
-    rateLimits: { read: 1000, write: 1000, crypto: 1000, importParameters: 1000 } };
+  const t = withKindDefaults({ name: 'aws', kind: 'aws', region: 'us-east-1', principals: { primary: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' } },
+    rateLimits: { read: 1000, write: 1000, crypto: 1000, importParameters: 1000 } });
+  return { ...t, endpoint: url };
 }
 
 async function describeWith(answers: Answer[]) {

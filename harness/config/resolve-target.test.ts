@@ -140,6 +140,10 @@ describe('resolveTarget: config file', () => {
       endpoint: 'http://lab.local:4566',
       region: 'eu-west-3',
       principals: { primary: { accessKeyId: 'AKIALABPRIMARY000001', secretAccessKey: 'lab-secret' } },
+      // The endpoint kind's defaults (harness/config/kinds.ts).
+      maxAttempts: 1,
+      eventualConsistency: false,
+      fileParallelism: true,
     });
   });
 
@@ -166,7 +170,7 @@ describe('resolveTarget: config file', () => {
       const e = abortOf(() => resolve());
       expect(e.kind).toBe('config');
       expect(e.message).toContain(path);
-      expect(e.message).toContain('"targets" must be an object');
+      expect(e.message).toMatch(/: targets: .*expected record/);
       expect(e.message).not.toContain('\n');
     }
   });
@@ -176,8 +180,7 @@ describe('resolveTarget: config file', () => {
     const e = abortOf(() => resolve({ target: 'lab' }));
     expect(e.kind).toBe('config');
     expect(e.message).toContain(path);
-    expect(e.message).toContain('target lab');
-    expect(e.message).toContain('region');
+    expect(e.message).toContain('targets.lab.region: ');
     expect(e.message).not.toContain('\n');
   });
 
@@ -199,10 +202,12 @@ describe('resolveTarget: config file', () => {
 });
 
 describe('the aws target', () => {
-  it('uses the SDK credential chain, never the reference credentials, and has no endpoint', () => {
+  it("uses the SDK credential chain, never the reference credentials, and AWS's regional endpoint", () => {
     const t = resolve({ target: 'aws' });
     expect(t).toMatchObject({ name: 'aws', kind: 'aws', principals: { primary: {} } });
-    expect(t.endpoint).toBeUndefined();
+    expect(t.endpoint).toBe('https://kms.us-east-1.amazonaws.com');
+    expect(resolve({ target: 'aws', region: 'cn-north-1' }).endpoint).toBe('https://kms.cn-north-1.amazonaws.com.cn');
+    expect(resolve({ target: 'aws' }, { AWS_ENDPOINT_URL_KMS: 'http://127.0.0.1:9' }).endpoint).toBe('http://127.0.0.1:9');
     expect(t.principals.secondary).toBeUndefined();
   });
 

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { RunAbort } from '../errors.ts';
+import { formatIssue } from './issues.ts';
+import { TARGET_KINDS, type RateLimits } from './kinds.ts';
 import { ContainerLaunchSchema, ProcessLaunchSchema } from './launch-config.ts';
 
 export const PrincipalSchema = z.object({
@@ -25,7 +27,7 @@ export const PrincipalSchema = z.object({
 export const TargetSchema = z.object({
   /** A name for reports (e.g. "embedded", "localstack-4.9"). */
   name: z.string().min(1),
-  kind: z.enum(['embedded', 'endpoint', 'process', 'container', 'aws']),
+  kind: z.enum(TARGET_KINDS),
   /** Required for `endpoint`; filled in at start for `embedded`, `process`, `container` and `aws` (see harness/aws/aws-endpoint.ts). */
   endpoint: z.url({ protocol: /^https?$/, error: 'endpoint must be an http(s) URL' }).optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'region looks like us-east-1'),
@@ -54,11 +56,28 @@ export const TargetSchema = z.object({
 }).strict();
 
 export type PrincipalConfig = z.infer<typeof PrincipalSchema>;
-export type TargetConfig = z.infer<typeof TargetSchema>;
 export type PrincipalName = 'primary' | 'secondary';
 
+/**
+ * A target as the run uses it: the validated configuration with its kind's defaults applied
+ * (harness/config/kinds.ts), so no consumer needs to know what kind of target it is.
+ */
+export type TargetConfig = Omit<z.infer<typeof TargetSchema>, 'rateLimits' | 'eventualConsistency'> & {
+  /** Request rates per class; absent when the target is not rate limited. */
+  rateLimits?: RateLimits;
+  /** Attempts per call (only throttling is retried). */
+  maxAttempts: number;
+  /** Reads may lag behind writes for a while. */
+  eventualConsistency: boolean;
+  /** Spec files may run in parallel workers. */
+  fileParallelism: boolean;
+};
+
+/** What a config file, a built-in definition and the flags make of a target, before its kind's defaults. */
+export type TargetInput = z.infer<typeof TargetSchema>;
+
 /** Turns the first zod issue into one line: `config: principals.primary.accessKeyId: …`. */
-export function validateTarget(raw: unknown, origin: string): TargetConfig {
+export function validateTarget(raw: unknown, origin: string): TargetInput {
   const parsed = TargetSchema.safeParse(raw);
   if (parsed.success) {
     const t = parsed.data;
@@ -74,7 +93,5 @@ export function validateTarget(raw: unknown, origin: string): TargetConfig {
     }
     return t;
   }
-  const issue = parsed.error.issues[0]!;
-  const where = issue.path.length ? issue.path.join('.') : '(top level)';
-  throw new RunAbort('config', `${origin}: ${where}: ${issue.message}`);
+  throw new RunAbort('config', `${origin}: ${formatIssue(parsed.error.issues[0]!, TargetSchema)}`);
 }

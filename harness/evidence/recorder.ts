@@ -3,21 +3,10 @@
  * Evidence of a test: every request it made and every response it got, redacted. Clients write to
  * the recorder of the test that is running; the spec fixture attaches it to the test's result.
  */
+import type { Exchange } from '../results/index.ts';
 import { redactBody, redactHeaders, redactQuery, type SecretList } from './redact.ts';
 
-export interface Exchange {
-  /** The KMS operation (from X-Amz-Target), or '(none)' for requests without one. */
-  operation: string;
-  principal: string;
-  /** Which client sent it: the AWS SDK or the raw signed-HTTP client. */
-  via: 'sdk' | 'raw';
-  request: { method: string; path: string; query?: Record<string, string>; headers: Record<string, string>; body: unknown };
-  response?: { status: number; headers: Record<string, string>; body: unknown };
-  /** Network-level failure instead of a response. */
-  error?: string;
-  durationMs: number;
-  at: string;
-}
+export type { Exchange };
 
 export interface RawExchange {
   operation: string;

@@ -7,6 +7,7 @@ import { createKmsClient } from '../clients/sdk-client.ts';
 import type { TargetConfig } from '../config/target-config.ts';
 import { startStubEndpoint, type StubEndpoint } from '../test-support/stub-endpoint.ts';
 import { describeKey } from './keys.ts';
+import { withKindDefaults } from '../config/resolve-target.ts';
 
 let states: string[] = [];
 let stub: StubEndpoint;
@@ -18,8 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 
-const target = (kind: 'aws' | 'endpoint'): TargetConfig => ({ name: kind, kind, endpoint: url, region: 'us-east-1',
-  principals: { primary: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' } }, rateLimits: { read: 1000, write: 1000, crypto: 1000, importParameters: 1000 } });
+const target = (kind: 'aws' | 'endpoint'): TargetConfig => ({
+  ...withKindDefaults({ name: kind, kind, region: 'us-east-1', principals: { primary: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret-test' } },
+    rateLimits: { read: 1000, write: 1000, crypto: 1000, importParameters: 1000 } }),
+  endpoint: url,
+});
 
 it('against aws, polls until the state has settled', async () => {
   states = ['Enabled', 'Enabled', 'PendingDeletion'];

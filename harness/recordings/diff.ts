@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResults } from '../reporting/results.ts';
+import type { RunResults } from '../results/index.ts';
 import { observedIn, recordingsName, toRecording, type Recording } from './record.ts';
 
 export interface RecordingChange {

@@ -8,10 +8,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { confirmationFor } from '../aws/aws-safety.ts';
 import type { TargetConfig } from '../config/target-config.ts';
 import { RunAbort } from '../errors.ts';
 import { SecretList } from '../evidence/redact.ts';
-import type { RequirementResult, RunResults } from '../reporting/results.ts';
+import type { RequirementResult, RunResults } from '../results/index.ts';
 import { accountsOf, Placeholders } from './placeholders.ts';
 
 /** The committed recordings, in the package. */
@@ -35,7 +36,7 @@ export interface Recording {
 /** Recording is for real AWS; `--record-any` allows it for other targets (this project's own tests). */
 export function assertMayRecord(target: TargetConfig, opts: { record?: boolean; recordAny?: boolean }): void {
   if (opts.recordAny && !opts.record) throw new RunAbort('usage', '--record-any goes with --record');
-  if (opts.record && target.kind !== 'aws' && !opts.recordAny) {
+  if (opts.record && !confirmationFor(target) && !opts.recordAny) {
     throw new RunAbort('usage', `--record stores AWS's answers as ground truth; target '${target.name}' is not AWS (add --record-any to record it anyway)`);
   }
 }

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { writeHtmlReport } from './html/writer.ts';
 import { writeJunit } from './junit.ts';
 import { writeManifest } from './manifest.ts';
-import type { RunResults } from './results.ts';
+import type { RunResults } from '../results/index.ts';
 
 /** What a run knows besides its results. */
 export interface ArtifactContext {
-  /** Every requirement id the suite declares, run or not (absent when unknown). */
-  catalogue?: readonly string[];
+  /** Every requirement id the suite declares, run or not (the catalogue). */
+  catalogue: readonly string[];
 }
 
 export type ArtifactWriter = (results: RunResults, dir: string, context: ArtifactContext) => string[] | Promise<string[]>;
@@ -28,7 +28,7 @@ export function writeResultsJson(results: RunResults, dir: string): string[] {
 /** Writers run after results.json, in this order. */
 export const ARTIFACT_WRITERS: ArtifactWriter[] = [writeManifest, writeJunit, writeHtmlReport];
 
-export async function writeArtifacts(results: RunResults, dir: string, context: ArtifactContext = {}): Promise<string[]> {
+export async function writeArtifacts(results: RunResults, dir: string, context: ArtifactContext): Promise<string[]> {
   const written = writeResultsJson(results, dir);
   for (const w of ARTIFACT_WRITERS) written.push(...(await w(results, dir, context)));
   return written;

@@ -8,9 +8,7 @@
  */
 import { relative } from 'node:path';
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
-import { outcomeUnder } from '../baseline/apply.ts';
-import type { BaselineFile, BaselineFileEntry } from '../baseline/baseline-file.ts';
-import type { Outcome } from './results.ts';
+import { outcomeUnderBaseline, type DeviatingOutcome, type Outcome } from '../results/index.ts';
 
 const MARK: Record<string, string> = { passed: '✓', failed: '✗', skipped: '-' };
 
@@ -35,11 +33,11 @@ export class ConsoleReporter implements Reporter {
   private modules = 0;
   private collected = 0;
 
-  private readonly baseline: Map<string, BaselineFileEntry>;
+  private readonly baseline: Map<string, { expect?: DeviatingOutcome }>;
 
   constructor(
     private readonly write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
-    baseline?: BaselineFile,
+    baseline?: { entries: readonly { id: string; expect?: DeviatingOutcome }[] },
   ) {
     this.baseline = new Map(baseline?.entries.map((e) => [e.id, e]));
   }
@@ -75,7 +73,7 @@ export class ConsoleReporter implements Reporter {
     const entry = this.baseline.get(req.id);
     if (entry && r.state !== 'skipped') {
       const raw: Outcome = r.state === 'passed' ? 'pass' : notImplemented ? 'not-implemented' : 'fail';
-      const under = outcomeUnder(raw, entry);
+      const under = outcomeUnderBaseline(raw, entry.expect);
       if (under === 'expected-deviation') [mark, suffix] = ['≈', `${suffix} (expected deviation)`];
       if (under === 'stale-deviation') [mark, suffix] = ['!', `${suffix} (stale deviation: passes, but the baseline lists it)`];
     }

@@ -17,7 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import escapeHtml from 'escape-html';
-import type { RequirementResult, RunResults } from './results.ts';
+import type { RequirementResult, RunResults } from '../results/index.ts';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;

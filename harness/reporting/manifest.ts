@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactWriter } from './artifacts.ts';
-import type { Outcome, RunResults } from './results.ts';
+import type { Outcome, RunResults } from '../results/index.ts';
 
 export const MANIFEST_VERSION = '1.0.0';
 export const MANIFEST_FILE = 'manifest.json';
@@ -61,14 +61,8 @@ export function buildManifest(r: RunResults, resultsBytes: Buffer, catalogue: re
 }
 
 /** Writes manifest.json after results.json (it hashes the bytes on disk). */
-export const writeManifest: ArtifactWriter = async (results, dir, context) => {
-  // Without the run's own catalogue (a caller outside `run`), read it from the specs.
-  let catalogue = context.catalogue;
-  if (!catalogue) {
-    const { listRequirements } = await import('../run/list.ts');
-    catalogue = (await listRequirements()).map((q) => q.id);
-  }
-  const manifest = buildManifest(results, readFileSync(join(dir, 'results.json')), catalogue);
+export const writeManifest: ArtifactWriter = (results, dir, context) => {
+  const manifest = buildManifest(results, readFileSync(join(dir, 'results.json')), context.catalogue);
   const path = join(dir, MANIFEST_FILE);
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
   return [path];

@@ -1,6 +1,6 @@
 import type { TestCase } from 'vitest/node';
 import { describe, expect, it } from 'vitest';
-import type { Requirement } from '../spec/requirement.ts';
+import type { Requirement } from '../results/index.ts';
 import { ResultsReporter } from './results-reporter.ts';
 
 const REQ: Requirement = {

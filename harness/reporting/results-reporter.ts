@@ -5,7 +5,7 @@
  */
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
-import type { Outcome, RequirementResult } from './results.ts';
+import type { Outcome, RequirementResult } from '../results/index.ts';
 
 function outcomeOf(tc: TestCase): { outcome: Outcome; note?: string } | undefined {
   const r = tc.result();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaOf } from './console-reporter.ts';
-import { summarize, verdictOf, type RequirementResult, type RunResults } from './results.ts';
+import { summarize, verdictOf, type RequirementResult, type RunResults } from '../results/index.ts';
 import { formatSummary } from './summary.ts';
 
 function req(id: string, strength: RequirementResult['strength'], outcome: RequirementResult['outcome']): RequirementResult {

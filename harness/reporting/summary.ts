@@ -4,24 +4,15 @@
  * checks, the verdict, and where the artefacts are.
  */
 import { relative } from 'node:path';
-import { OUTCOMES, type Outcome, type RunResults } from './results.ts';
+import { countOf, failsConformance, OUTCOMES, STRENGTHS, type Outcome, type RunResults } from '../results/index.ts';
 
-const LABEL: Record<Outcome, string> = {
-  pass: 'passed',
-  fail: 'failed',
-  'not-implemented': 'not implemented',
-  'not-applicable': 'not applicable',
-  observed: 'observed',
-  'expected-deviation': 'expected deviation',
-  'stale-deviation': 'stale deviation',
-};
 /** How many failed `must` ids are named before "and N more". */
 const MAX_NAMED = 10;
 
 /** "3 passed, 1 failed": the outcomes that occur, and passed and failed always when `always`. */
 function counts(c: Record<Outcome, number>, always = true): string {
   return OUTCOMES.filter((o) => (always && (o === 'pass' || o === 'fail')) || c[o] > 0)
-    .map((o) => `${c[o]} ${LABEL[o]}${c[o] !== 1 && LABEL[o].endsWith('deviation') ? 's' : ''}`)
+    .map((o) => countOf(o, c[o]))
     .join(', ');
 }
 
@@ -31,11 +22,11 @@ function counts(c: Record<Outcome, number>, always = true): string {
 export function formatSummary(r: RunResults, written: readonly string[], cwd = process.cwd()): string[] {
   const s = r.summary;
   const lines = ['', `${s.total} requirements: ${counts(s.byOutcome)}`];
-  for (const strength of ['must', 'should', 'observe'] as const) {
+  for (const strength of STRENGTHS) {
     const n = OUTCOMES.reduce((sum, o) => sum + s.byStrength[strength][o], 0);
     if (n) lines.push(`  ${strength.padEnd(8)}${String(n).padStart(4)}: ${counts(s.byStrength[strength], false)}`);
   }
-  const failedMust = r.requirements.filter((q) => q.strength === 'must' && (q.outcome === 'fail' || q.outcome === 'not-implemented')).map((q) => q.id);
+  const failedMust = r.requirements.filter(failsConformance).map((q) => q.id);
   if (failedMust.length) {
     const more = failedMust.length > MAX_NAMED ? ` and ${failedMust.length - MAX_NAMED} more` : '';
     lines.push(`failed required checks: ${failedMust.slice(0, MAX_NAMED).join(', ')}${more}`);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RunAbort } from '../errors.ts';
 import { MANIFEST_FILE, sha256, type Manifest } from './manifest.ts';
-import { summarize, verdictOf, type RunResults } from './results.ts';
+import { summarize, verdictOf, type RunResults } from '../results/index.ts';
 
 export interface Verification {
   /** Tampering or incompleteness; empty when the folder verifies. */
@@ -37,7 +37,7 @@ function isManifest(m: unknown): m is Manifest {
  * Verifies `dir` against the catalogue, the requirement ids the suite declares now. Throws RunAbort
  * (exit 2) when the folder is not a run folder at all.
  */
-export async function verifyRunFolder(dir: string, catalogueOf: readonly string[] | (() => Promise<readonly string[]>), suiteVersion: string): Promise<Verification> {
+export function verifyRunFolder(dir: string, catalogue: readonly string[], suiteVersion: string): Verification {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new RunAbort('usage', `not a folder: ${root}`);
   const { value: manifest } = readJson<unknown>(join(root, MANIFEST_FILE), 'manifest');
@@ -45,8 +45,6 @@ export async function verifyRunFolder(dir: string, catalogueOf: readonly string[
   const { value: results, bytes } = readJson<RunResults>(join(root, manifest.results.file ?? 'results.json'), 'results');
   if (!Array.isArray(results.requirements)) throw new RunAbort('usage', `${join(root, 'results.json')}: not a kms-conformance results file`);
 
-  // The catalogue is read only once the folder proved to be a run folder (reading it takes a while).
-  const catalogue = typeof catalogueOf === 'function' ? await catalogueOf() : catalogueOf;
   const problems: string[] = [];
   const notes: string[] = [];
   const hash = sha256(bytes);

@@ -14,13 +14,9 @@ import { sweepTaggedKeys } from '../aws/sweep.ts';
 import { startTarget } from '../targets/lifecycle.ts';
 import { preflight } from './preflight.ts';
 import { sweepLedger, type SweepReport } from './ledger-sweep.ts';
+import type { SessionContext } from './session-slot.ts';
 
-export interface SessionContext {
-  target: TargetConfig;
-  runId: string;
-  ledgerPath: string;
-  seed: number;
-}
+export { handedSession, handSession, type SessionContext } from './session-slot.ts';
 
 export interface Session extends SessionContext {
   /**
@@ -85,15 +81,4 @@ export async function openSession(
       return closed;
     },
   };
-}
-
-/** How the CLI hands its session to the conformance project's global setup (same process). */
-export const SESSION_SLOT = Symbol.for('kms-conformance.session');
-
-export function handedSession(): SessionContext | undefined {
-  return (globalThis as Record<symbol, SessionContext | undefined>)[SESSION_SLOT];
-}
-
-export function handSession(s: SessionContext | undefined): void {
-  (globalThis as Record<symbol, SessionContext | undefined>)[SESSION_SLOT] = s;
 }

@@ -10,6 +10,7 @@
  * - `KMS_CONFORMANCE_REPLAY_PATH`: `<path>` or `<path>@<commands replayPath>`, printed by a failure;
  *   meant for one requirement at a time (`--grep <ID>`), with the same `--seed`.
  */
+import { confirmationFor } from '../aws/aws-safety.ts';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ExpectationFailure } from './expect-kms-error.ts';
@@ -107,7 +108,8 @@ function counterexampleLines(counterexample: unknown): string[] {
 function targetFlags(kms: SpecContext): string {
   const t = kms.target;
   if (t.kind === 'embedded') return '';
-  if (t.kind === 'aws') return ` --target ${t.name} --region ${t.region} --yes-create-real-aws-keys`;
+  const confirm = confirmationFor(t);
+  if (confirm) return ` --target ${t.name} --region ${t.region} ${confirm}`;
   if (t.name !== 'endpoint') return ` --target ${t.name}`;
   return ` --endpoint ${t.endpoint} --region ${t.region}`;
 }

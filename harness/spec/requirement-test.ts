@@ -13,13 +13,11 @@ import { teardown } from '../resources/teardown.ts';
 import { attachEvidence, labelRequirement } from './allure-labels.ts';
 import { workerState } from './context.ts';
 import { ExpectationFailure } from './expect-kms-error.ts';
+import type { Observation } from '../results/index.ts';
 import { checkRequirement, type Requirement } from './requirement.ts';
 
 /** An answer recorded by an `observe` check (or alongside any check). */
-export interface Observation {
-  label: string;
-  value: unknown;
-}
+export type { Observation };
 
 declare module '@vitest/runner' {
   interface TaskMeta {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { RunSkipped } from '../errors.ts';
 import { tempDir } from '../test-support/reference-target.ts';
-import { IMAGES, LOCAL_KMS_ACCOUNT } from './builtin.ts';
+import { IMAGES, LOCAL_KMS_ACCOUNT } from '../config/builtin-targets.ts';
 import { requireContainerRuntime } from './container.ts';
 import { buildContainer, containerPlan, type ContainerPlan } from './container-plan.ts';
 

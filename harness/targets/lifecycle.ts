@@ -27,9 +27,8 @@ export async function startTarget(target: TargetConfig, opts: StartOptions = {})
       return (await import('./process.ts')).startProcess(target, opts);
     case 'container':
       return (await import('./container.ts')).startContainer(target, opts);
-    case 'aws':
-      return { target: { ...target, endpoint: (await import('../aws/aws-endpoint.ts')).awsEndpoint(target.region) }, stop: async () => {} };
     default:
+      // An endpoint, or AWS: its endpoint was resolved with the target; nothing to start.
       return { target, stop: async () => {} };
   }
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'n
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { withKindDefaults } from '../config/resolve-target.ts';
 import { validateTarget } from '../config/target-config.ts';
 import { RunAbort } from '../errors.ts';
 import { tempDir } from '../test-support/reference-target.ts';
@@ -16,13 +17,13 @@ import { startProcess } from './process.ts';
 const FAKE = fileURLToPath(new URL('./test-programs/fake-emulator.mjs', import.meta.url));
 
 function fakeTarget(env: Record<string, string>, extra: Record<string, unknown> = {}) {
-  return validateTarget({
+  return withKindDefaults(validateTarget({
     name: 'fake',
     kind: 'process',
     region: 'eu-west-1',
     principals: { primary: { accessKeyId: 'AKIAFAKEFAKEFAKE0001', secretAccessKey: 'fake-secret-for-tests', accountId: '123123123123' } },
     process: { command: process.execPath, args: [FAKE, '--port', '{port}'], env, readyTimeoutMs: 3_000, stopGraceMs: 1_000, ...extra },
-  }, 'test');
+  }, 'test'));
 }
 
 /** Alive and not a zombie (an exited child of an init that does not reap). */

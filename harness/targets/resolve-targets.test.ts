@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import { tempDir } from '../test-support/reference-target.ts';
-import { INSTALL, LOCAL_KMS_ACCOUNT, MOTO_ACCOUNT_HEADER, MOTO_ACCOUNTS } from './builtin.ts';
+import { INSTALL, LOCAL_KMS_ACCOUNT, MOTO_ACCOUNT_HEADER, MOTO_ACCOUNTS } from '../config/builtin-targets.ts';
 import { abortOf } from '../test-support/abort-of.ts';
 
 let cwd: string;
@@ -99,7 +99,7 @@ describe('config-file process and container targets', () => {
     withConfig({ bad: def });
     const e = abortOf(() => resolve({ target: 'bad' }));
     expect(e.kind).toBe('config');
-    expect(e.message).toContain('(target bad)');
+    expect(e.message).toMatch(/targets\.bad[.:]|\(target bad\)/);
     expect(e.message).toContain(fragment);
     expect(e.message).not.toContain('\n');
   });

@@ -8,8 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer, type RunningReference } from '#reference/server.ts';
-import { referencePrincipals } from '../config/resolve-target.ts';
-import { validateTarget, type TargetConfig } from '../config/target-config.ts';
+import { referencePrincipals, withKindDefaults } from '../config/resolve-target.ts';
+import { validateTarget, type TargetConfig, type TargetInput } from '../config/target-config.ts';
 
 export interface ReferenceTarget {
   server: RunningReference;
@@ -17,11 +17,11 @@ export interface ReferenceTarget {
 }
 
 /** A target config for any endpoint URL, signed as the reference's default principals. */
-export function endpointTarget(url: string, overrides: Partial<TargetConfig> = {}): TargetConfig {
-  return validateTarget(
+export function endpointTarget(url: string, overrides: Partial<TargetInput> = {}): TargetConfig {
+  return withKindDefaults(validateTarget(
     { name: 'harness-test', kind: 'endpoint', endpoint: url, region: 'us-east-1', principals: referencePrincipals(), ...overrides },
     'harness-test',
-  );
+  ));
 }
 
 /** Starts a quiet reference server and the target config that points at it. */

@@ -2,7 +2,7 @@
  * Builders of RunResults for the reporting tests: a run from a few requirement outcomes, with the
  * summary and verdict computed the way a real run computes them.
  */
-import { RESULTS_SCHEMA_VERSION, summarize, verdictOf, type Outcome, type RequirementResult, type RunResults } from '../reporting/results.ts';
+import { RESULTS_SCHEMA_VERSION, summarize, verdictOf, type Outcome, type RequirementResult, type RunResults } from '../results/index.ts';
 import type { Strength } from '../spec/requirement.ts';
 import type { LoadedRun } from '../reporting/compare/load.ts';
 

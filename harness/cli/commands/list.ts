@@ -2,6 +2,7 @@
  * @module harness/cli/commands/list
  * `kms-conformance list`: the requirement catalogue, without running anything.
  */
+import { formatCatalogue, readCatalogue, selectRequirements } from '../../catalogue/catalogue.ts';
 import type { RegisterCommand } from './types.ts';
 
 export const registerList: RegisterCommand = (program, { write }) => {
@@ -11,9 +12,8 @@ export const registerList: RegisterCommand = (program, { write }) => {
     .option('--grep <pattern>', 'only requirements whose id or statement matches')
     .option('--json', 'print JSON')
     .action(async (opts: { grep?: string; json?: boolean }) => {
-      // Loaded on demand, like every vitest-backed command, so other commands start fast.
-      const { formatCatalogue, listRequirements } = await import('../../run/list.ts');
-      const reqs = await listRequirements(opts.grep);
+      // The catalogue is data (specs/catalogue.json): listing it loads no spec and no vitest.
+      const reqs = selectRequirements(readCatalogue(), opts.grep).map(({ file: _file, ...r }) => r);
       if (opts.json) write(JSON.stringify(reqs, null, 2));
       else for (const l of formatCatalogue(reqs)) write(l);
     });

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { RunAbort } from '../../errors.ts';
 import { diffRecordings, formatRecordingChanges } from '../../recordings/diff.ts';
 import { DEFAULT_RECORDINGS_DIR } from '../../recordings/record.ts';
-import type { RunResults } from '../../reporting/results.ts';
+import type { RunResults } from '../../results/index.ts';
 import type { RegisterCommand } from './types.ts';
 
 function readResults(folder: string): RunResults {

@@ -4,8 +4,9 @@
  * current catalogue. Exit 0 when it verifies, 1 when tampered with or incomplete, 2 on bad input.
  */
 import type { Command } from 'commander';
+import { readCatalogue } from '../../catalogue/catalogue.ts';
 import { verifyRunFolder } from '../../reporting/verify.ts';
-import { suiteVersion } from '../../run/suite.ts';
+import { suiteVersion } from '../../suite.ts';
 import type { CommandContext } from './types.ts';
 
 /** Adds `verify` to the `report` command group. */
@@ -15,15 +16,9 @@ export function addReportVerify(report: Command, { write, setExitCode }: Command
     .description('check a run folder: results.json unchanged since the run, outcomes as in the manifest, no requirement skipped')
     .argument('<run-folder>', 'the output folder of a run (with results.json and manifest.json)')
     .action(async (folder: string) => {
-      let total = 0;
-      const catalogue = async () => {
-        // Loaded on demand: the catalogue comes from vitest, which is slow to load.
-        const { listRequirements } = await import('../../run/list.ts');
-        const ids = (await listRequirements()).map((r) => r.id);
-        total = ids.length;
-        return ids;
-      };
-      const v = await verifyRunFolder(folder, catalogue, suiteVersion());
+      const catalogue = readCatalogue().map((r) => r.id);
+      const total = catalogue.length;
+      const v = verifyRunFolder(folder, catalogue, suiteVersion());
       for (const n of v.notes) write(`note: ${n}`);
       for (const p of v.problems) write(`problem: ${p}`);
       const what = `${v.manifest.executed.length} requirements of run ${v.manifest.run.id} on ${v.manifest.target.name}`;

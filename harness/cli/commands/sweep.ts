@@ -4,11 +4,11 @@
  * `--yes`, schedules their deletion with the minimum window. Without `--yes` it only reports.
  */
 import { resolveTarget } from '../../config/resolve-target.ts';
-import { awsEndpoint } from '../../aws/aws-endpoint.ts';
 import { sweepTaggedKeys } from '../../aws/sweep.ts';
 import { RUN_TAG_KEY } from '../../resources/registry.ts';
 import { preflight } from '../../run/preflight.ts';
 import { duration, rates } from './parse-aws.ts';
+import { KINDS } from '../../config/kinds.ts';
 import type { RegisterCommand } from './types.ts';
 
 export const registerSweep: RegisterCommand = (program, { write, setExitCode }) => {
@@ -28,11 +28,11 @@ export const registerSweep: RegisterCommand = (program, { write, setExitCode }) 
     .option('--rate <class=rps,…>', 'client-side request rates (aws has defaults)', rates)
     .action(async (opts) => {
       const resolved = resolveTarget({ ...opts, ...(opts.rate && { rateLimits: opts.rate }) });
-      if (resolved.kind === 'embedded') {
+      if (!KINDS[resolved.kind].keysOutliveRun) {
         write('nothing to sweep: the embedded reference starts empty on every run (use --endpoint for a served one)');
         return;
       }
-      const target = resolved.kind === 'aws' ? { ...resolved, endpoint: awsEndpoint(resolved.region) } : resolved;
+      const target = resolved;
       const apply = Boolean(opts.yes) && !opts.dryRun;
       await preflight(target);
       write(`sweeping ${target.name} (${target.endpoint}, ${target.region})${apply ? '' : ' — dry run'}`);

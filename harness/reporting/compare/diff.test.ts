@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loaded, req, run } from '../../test-support/run-results.ts';
-import { OUTCOMES, type Outcome } from '../results.ts';
+import { OUTCOMES, type Outcome } from '../../results/index.ts';
 import { changesOf, classifyOutcome, diffRuns, hasRegression } from './diff.ts';
 
 describe('classifyOutcome', () => {

@@ -14,15 +14,12 @@
  *   not-implemented, pass → expected-deviation, …), or the same failure with another message.
  * Requirements of every strength count; only a regression makes `report compare --diff` exit 1.
  */
-import type { Outcome, RequirementResult } from '../results.ts';
-import type { Requirement } from '../../spec/requirement.ts';
+import { isProblem, type Outcome, type Requirement, type RequirementResult } from '../../results/index.ts';
 import type { LoadedRun } from './load.ts';
 import { normalizedObservations, normalizeText } from './normalize.ts';
 
 export type ChangeKind = 'regressed' | 'improved' | 'observation-changed' | 'added' | 'removed' | 'changed';
 export const CHANGE_KINDS: readonly ChangeKind[] = ['regressed', 'improved', 'observation-changed', 'added', 'removed', 'changed'];
-
-const FAILING: ReadonlySet<Outcome> = new Set(['fail', 'not-implemented', 'stale-deviation']);
 
 /** One observation label whose answer differs between the runs. */
 export interface ObservationChange {
@@ -55,8 +52,8 @@ export interface RunDiff {
 /** Classifies one outcome transition of a requirement present in both runs (null: same outcome). */
 export function classifyOutcome(before: Outcome, after: Outcome): 'regressed' | 'improved' | 'changed' | null {
   if (before === after) return null;
-  const wasFailing = FAILING.has(before);
-  const isFailing = FAILING.has(after);
+  const wasFailing = isProblem(before);
+  const isFailing = isProblem(after);
   if (!wasFailing && isFailing) return 'regressed';
   if (wasFailing && !isFailing) return 'improved';
   return 'changed';

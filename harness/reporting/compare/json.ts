@@ -3,7 +3,7 @@
  * Comparisons as JSON for scripts: the matrix without the evidence (outcomes, failure messages,
  * answers), and the diff as a list of changes.
  */
-import type { RunResults } from '../results.ts';
+import type { RunResults } from '../../results/index.ts';
 import type { RunDiff } from './diff.ts';
 import type { Matrix } from './matrix.ts';
 

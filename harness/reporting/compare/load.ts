@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RunAbort } from '../../errors.ts';
-import { OUTCOMES, type Outcome, type RunResults } from '../results.ts';
+import { OUTCOMES, STRENGTHS, VERDICTS, type RunResults } from '../../results/index.ts';
 
 /** One run given on the command line, with the path it was read from. */
 export interface LoadedRun {
@@ -19,15 +19,16 @@ export interface LoadedRun {
   results: RunResults;
 }
 
-const outcome = z.enum(OUTCOMES as unknown as [Outcome, ...Outcome[]]);
+const outcome = z.enum(OUTCOMES);
 
-// Only what the comparison reads; everything else in results.json is passed through untouched.
+// Only what the comparison reads, leniently (a later minor version may add fields); everything else
+// in results.json is passed through untouched. The full, strict shape is harness/results/schema.ts.
 const runShape = z.object({
   schemaVersion: z.string().regex(/^1\.\d+\.\d+/, 'a version this suite does not read (expected 1.x.y)'),
   suite: z.object({ name: z.string(), version: z.string() }),
   run: z.object({ id: z.string(), startedAt: z.string(), grep: z.string().optional() }),
   target: z.object({ name: z.string(), kind: z.string(), endpoint: z.string().optional(), region: z.string(), version: z.string().optional() }),
-  verdict: z.enum(['conformant', 'conformant-to-baseline', 'nonconformant', 'error']),
+  verdict: z.enum(VERDICTS),
   summary: z.object({ total: z.number(), byOutcome: z.record(z.string(), z.number()) }),
   requirements: z.array(
     z.object({
@@ -36,7 +37,7 @@ const runShape = z.object({
       operation: z.string(),
       source: z.object({ url: z.string(), section: z.string().optional() }),
       evidence: z.string(),
-      strength: z.enum(['must', 'should', 'observe']),
+      strength: z.enum(STRENGTHS),
       outcome,
       failure: z.object({ message: z.string() }).optional(),
       note: z.string().optional(),

@@ -3,18 +3,17 @@
  * The comparison of several runs as data: requirements as rows (grouped by operation or area),
  * runs as columns, one cell per pair. Rendered as HTML, Markdown or JSON elsewhere.
  */
-import type { Outcome, RequirementResult } from '../results.ts';
-import type { Requirement } from '../../spec/requirement.ts';
+import { isProblem, OUTCOMES, type Outcome, type Requirement, type RequirementResult } from '../../results/index.ts';
 import { columnsOf, type Column } from './columns.ts';
 import type { LoadedRun } from './load.ts';
 import { answerSignature } from './normalize.ts';
 
 /** A cell's outcome; `absent` when the run did not check the requirement (filtered out, or older suite). */
 export type CellOutcome = Outcome | 'absent';
-export const CELL_OUTCOMES: readonly CellOutcome[] = ['pass', 'fail', 'not-implemented', 'not-applicable', 'observed', 'expected-deviation', 'stale-deviation', 'absent'];
+export const CELL_OUTCOMES: readonly CellOutcome[] = [...OUTCOMES, 'absent'];
 
-/** Outcomes that make a run red (for a `must`) or mean the baseline is out of date. */
-export const FAILING: ReadonlySet<CellOutcome> = new Set(['fail', 'not-implemented', 'stale-deviation']);
+/** A problem outcome (results' PROBLEM_OUTCOMES); not running a requirement is none. */
+export const isFailingCell = (o: CellOutcome): boolean => o !== 'absent' && isProblem(o);
 
 export interface Cell {
   outcome: CellOutcome;
@@ -71,7 +70,7 @@ export function buildMatrix(runs: readonly LoadedRun[], now: Date = new Date()):
       requirement,
       cells,
       differs,
-      failing: cells.some((c) => FAILING.has(c.outcome)),
+      failing: cells.some((c) => isFailingCell(c.outcome)),
       showAnswers: requirement.strength === 'observe' || differs,
     };
     const list = groups.get(requirement.operation) ?? [];

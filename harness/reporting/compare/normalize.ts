@@ -5,8 +5,8 @@
  * whether targets (or two runs) answered an observe check the same way; the report still shows the
  * answers as recorded.
  */
-import type { Observation } from '../../spec/requirement-test.ts';
-import type { RequirementResult } from '../results.ts';
+import type { Observation } from '../../results/index.ts';
+import type { RequirementResult } from '../../results/index.ts';
 
 const VOLATILE: readonly [RegExp, string][] = [
   [/kmsct-\d{8}T\d{6}-[0-9a-f]{4}/g, '<run-id>'],

@@ -4,25 +4,12 @@
  * cell (outcome, failure, answers). Everything from results.json is untrusted and goes through `html`.
  */
 import { html, raw, type Html } from '../html/html.ts';
-import type { Observation } from '../../spec/requirement-test.ts';
-import type { Requirement } from '../../spec/requirement.ts';
-import type { RequirementResult, RunResults } from '../results.ts';
+import { OUTCOME_WORDS, type Observation, type Requirement, type RequirementResult, type RunResults } from '../../results/index.ts';
 import type { CellOutcome } from './matrix.ts';
 import { COMPARE_CSS } from './styles.ts';
 
-const LABELS: Record<CellOutcome, string> = {
-  pass: 'pass',
-  fail: 'fail',
-  'not-implemented': 'not implemented',
-  'not-applicable': 'not applicable',
-  observed: 'observed',
-  'expected-deviation': 'expected deviation',
-  'stale-deviation': 'stale deviation',
-  absent: 'not run',
-};
-
 export function outcomeLabel(o: CellOutcome): string {
-  return LABELS[o];
+  return o === 'absent' ? 'not run' : OUTCOME_WORDS[o].label;
 }
 
 /** A link only for http(s) addresses: a results.json could carry `javascript:` URLs. */

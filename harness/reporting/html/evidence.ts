@@ -3,8 +3,8 @@
  * The expandable evidence of one requirement: the requests and responses it made, what it observed,
  * and a property-based failure's counterexample with the command that replays it.
  */
-import type { Exchange } from '../../evidence/recorder.ts';
-import type { Observation } from '../../spec/requirement-test.ts';
+import type { Exchange } from '../../results/index.ts';
+import type { Observation } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 import { duration, pretty } from './format.ts';
 

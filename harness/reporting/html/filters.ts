@@ -3,9 +3,8 @@
  * The filter bar (failures only, operation, strength, outcome, search) and the inline script behind
  * it. Without JavaScript the bar stays hidden (`no-js` on <html>) and every row is shown.
  */
-import { OUTCOMES, type RequirementResult } from '../results.ts';
+import { OUTCOMES, OUTCOME_WORDS, PROBLEM_OUTCOMES, STRENGTHS, type RequirementResult } from '../../results/index.ts';
 import { html, raw, type Html } from './html.ts';
-import { OUTCOME_TEXT } from './format.ts';
 
 export function renderFilters(requirements: readonly RequirementResult[]): Html {
   const operations = [...new Set(requirements.map((r) => r.operation))].sort((a, b) => a.localeCompare(b, 'en'));
@@ -14,8 +13,8 @@ export function renderFilters(requirements: readonly RequirementResult[]): Html 
 <form class="filters" id="filters" role="search">
 <label class="failed-only"><input type="checkbox" id="f-failed"> Problems only</label>
 <label>Operation <select id="f-operation"><option value="">all</option>${operations.map((o) => html`<option value="${o}">${o}</option>`)}</select></label>
-<label>Strength <select id="f-strength"><option value="">all</option><option>must</option><option>should</option><option>observe</option></select></label>
-<label>Outcome <select id="f-outcome"><option value="">all</option>${present.map((o) => html`<option value="${o}">${OUTCOME_TEXT[o].label}</option>`)}</select></label>
+<label>Strength <select id="f-strength"><option value="">all</option>${STRENGTHS.map((s) => html`<option>${s}</option>`)}</select></label>
+<label>Outcome <select id="f-outcome"><option value="">all</option>${present.map((o) => html`<option value="${o}">${OUTCOME_WORDS[o].title}</option>`)}</select></label>
 <label class="search">Search <input type="search" id="f-search" placeholder="id or statement"></label>
 <span id="f-shown" class="muted" aria-live="polite"></span>
 </form>`;
@@ -26,7 +25,7 @@ export const FILTER_SCRIPT = raw(`
 (function () {
   var d = document;
   d.documentElement.className = d.documentElement.className.replace('no-js', 'js');
-  var PROBLEMS = { 'fail': 1, 'not-implemented': 1, 'stale-deviation': 1 };
+  var PROBLEMS = ${JSON.stringify(Object.fromEntries([...PROBLEM_OUTCOMES].map((o) => [o, 1])))};
   function $(id) { return d.getElementById(id); }
   function apply() {
     var failed = $('f-failed').checked, op = $('f-operation').value, st = $('f-strength').value;

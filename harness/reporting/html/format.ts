@@ -3,43 +3,15 @@
  * Small formatting helpers shared by the report's sections: words for outcomes and strengths,
  * durations, dates, pretty-printed values and safe links.
  */
-import type { Outcome } from '../results.ts';
-import type { EvidenceLevel, Strength } from '../../spec/requirement.ts';
+import { OUTCOME_WORDS, STRENGTH_MEANING, type Outcome, type Strength } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 
-/** What each outcome means, in the words the legend and the badges use. */
-export const OUTCOME_TEXT: Record<Outcome, { label: string; meaning: string }> = {
-  pass: { label: 'Pass', meaning: 'the target behaved as the requirement says' },
-  fail: { label: 'Fail', meaning: 'the target did not behave as the requirement says' },
-  'not-implemented': { label: 'Not implemented', meaning: 'the target does not have the operation under test' },
-  'not-applicable': { label: 'Not applicable', meaning: 'the target declared it lacks a capability the check needs' },
-  observed: { label: 'Observed', meaning: 'AWS behaviour is unknown here; what the target answered is recorded, with no verdict' },
-  'expected-deviation': { label: 'Expected deviation', meaning: 'a failure the known-deviation baseline lists; it does not fail the run' },
-  'stale-deviation': { label: 'Stale deviation', meaning: 'the baseline lists this requirement but it now passes; update the baseline' },
-};
-
-export const STRENGTH_TEXT: Record<Strength, string> = {
-  must: 'AWS documents or was recorded doing this; a failure makes the target nonconformant',
-  should: 'a parity detail (message text, content type); reported, but does not decide the verdict',
-  observe: 'AWS behaviour is unknown; the answer is recorded for comparison',
-};
-
-export const EVIDENCE_TEXT: Record<EvidenceLevel, string> = {
-  recorded: 'seen in a recording of real AWS',
-  documented: 'stated in the AWS documentation',
-  inferred: 'follows from documented behaviour',
-  unknown: 'AWS behaviour is not known',
-};
-
-/** Outcomes that need someone's attention: they are listed under "Problems". */
-export const PROBLEM_OUTCOMES: ReadonlySet<Outcome> = new Set(['fail', 'not-implemented', 'stale-deviation']);
-
 export function badge(o: Outcome): Html {
-  return html`<span class="badge o-${o}" title="${OUTCOME_TEXT[o].meaning}">${OUTCOME_TEXT[o].label}</span>`;
+  return html`<span class="badge o-${o}" title="${OUTCOME_WORDS[o].meaning}">${OUTCOME_WORDS[o].title}</span>`;
 }
 
 export function strengthTag(s: Strength): Html {
-  return html`<span class="strength s-${s}" title="${STRENGTH_TEXT[s]}">${s}</span>`;
+  return html`<span class="strength s-${s}" title="${STRENGTH_MEANING[s]}">${s}</span>`;
 }
 
 /** 340 ms, 1.2 s, 2 min 03 s. */

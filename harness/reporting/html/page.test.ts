@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE, fixtureResults } from '../../../test/report-fixture.ts';
-import { OUTCOMES } from '../results.ts';
-import { OUTCOME_TEXT } from './format.ts';
+import { OUTCOMES, OUTCOME_WORDS } from '../../results/index.ts';
 import { renderReport } from './page.ts';
 
 const page = renderReport(fixtureResults());
@@ -61,7 +60,7 @@ describe('the HTML report', () => {
   it('gives each row its outcome in words, strength, evidence level, source link and duration', () => {
     const r = row(page, 'DIKM-06');
     expect(r).toContain('data-outcome="fail"');
-    expect(r).toContain(`>${OUTCOME_TEXT.fail.label}</span>`);
+    expect(r).toContain(`>${OUTCOME_WORDS.fail.title}</span>`);
     expect(r).toContain('>must</span>');
     expect(r).toContain('>documented</span>');
     expect(r).toContain('<a href="https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html" rel="noreferrer">Errors</a>');
@@ -118,7 +117,7 @@ describe('the HTML report', () => {
 
   it('has a legend for every outcome and strength, and filters hidden without JavaScript', () => {
     const legend = /<details class="legend" open>([\s\S]*?)<\/details>/.exec(page)![1]!;
-    for (const o of OUTCOMES) expect(legend).toContain(OUTCOME_TEXT[o].meaning);
+    for (const o of OUTCOMES) expect(legend).toContain(OUTCOME_WORDS[o].meaning);
     for (const s of ['must', 'should', 'observe']) expect(legend).toContain(`s-${s}`);
     expect(page).toContain('<html lang="en" class="no-js">');
     expect(page).toContain('.no-js .filters');

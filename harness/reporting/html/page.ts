@@ -4,7 +4,7 @@
  * readable without JavaScript and printable.
  */
 import { createHash } from 'node:crypto';
-import type { RunResults } from '../results.ts';
+import type { RunResults } from '../../results/index.ts';
 import { html, raw, toString } from './html.ts';
 import { FILTER_SCRIPT, renderFilters } from './filters.ts';
 import { renderRequirements } from './requirements.ts';

@@ -3,12 +3,11 @@
  * The requirements, one section per operation or area, each row with its outcome, source and
  * (expandable) evidence. Rows carry data attributes the filters read.
  */
-import type { Outcome, RequirementResult } from '../results.ts';
-import { OUTCOMES } from '../results.ts';
+import { EVIDENCE_MEANING, isProblem, OUTCOMES, OUTCOME_WORDS, type Outcome, type RequirementResult } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 import { renderDiff } from './diff.ts';
 import { counterexampleOf, renderCounterexample, renderExchanges, renderObservations } from './evidence.ts';
-import { EVIDENCE_TEXT, OUTCOME_TEXT, PROBLEM_OUTCOMES, anchor, badge, duration, link, strengthTag } from './format.ts';
+import { anchor, badge, duration, link, strengthTag } from './format.ts';
 
 /** Requirements by operation or area, groups in name order, rows in id order as they came. */
 export function groupByOperation(requirements: readonly RequirementResult[]): [string, RequirementResult[]][] {
@@ -40,7 +39,7 @@ function baselineNote(r: RequirementResult): Html | null {
   const what =
     r.outcome === 'stale-deviation'
       ? 'The baseline expects this requirement to fail, but it passed: remove the entry from the baseline.'
-      : `Listed in the baseline (without it: ${OUTCOME_TEXT[b.rawOutcome].label.toLowerCase()}).`;
+      : `Listed in the baseline (without it: ${OUTCOME_WORDS[b.rawOutcome].label}).`;
   return html`<div class="baseline-note"><b>Baseline.</b> ${what} Reason: ${b.reason}${b.link ? html` — ${link(b.link, b.link)}` : null}</div>`;
 }
 
@@ -69,13 +68,13 @@ function detailsOf(r: RequirementResult): Html | null {
 
 function row(r: RequirementResult): Html {
   const search = `${r.id} ${r.statement} ${r.operation}`.toLowerCase();
-  const problem = PROBLEM_OUTCOMES.has(r.outcome);
+  const problem = isProblem(r.outcome);
   return html`<article class="req${problem ? ' problem' : ''}" id="${anchor(r.id)}" data-outcome="${r.outcome}" data-strength="${r.strength}" data-operation="${r.operation}" data-search="${search}">
 <div class="req-head">
 ${badge(r.outcome)}
 <a class="req-id" href="#${anchor(r.id)}">${r.id}</a>
 <span class="statement">${r.statement}</span>
-<span class="req-meta">${strengthTag(r.strength)} <span class="evidence-level" title="${EVIDENCE_TEXT[r.evidence]}">${r.evidence}</span> <span class="dur">${duration(r.durationMs)}</span></span>
+<span class="req-meta">${strengthTag(r.strength)} <span class="evidence-level" title="${EVIDENCE_MEANING[r.evidence]}">${r.evidence}</span> <span class="dur">${duration(r.durationMs)}</span></span>
 </div>
 <div class="req-body">
 ${source(r)}
@@ -90,7 +89,7 @@ ${detailsOf(r)}
 }
 
 function groupCounts(c: Record<Outcome, number>): Html {
-  return html`<span class="group-counts">${OUTCOMES.filter((o) => c[o] > 0).map((o) => html`<span class="count o-${o}">${String(c[o])} ${OUTCOME_TEXT[o].label.toLowerCase()}</span>`)}</span>`;
+  return html`<span class="group-counts">${OUTCOMES.filter((o) => c[o] > 0).map((o) => html`<span class="count o-${o}">${String(c[o])} ${OUTCOME_WORDS[o].label}</span>`)}</span>`;
 }
 
 export function renderRequirements(requirements: readonly RequirementResult[]): Html {

@@ -3,19 +3,16 @@
  * The top of the report: what was tested and when, the verdict in words, counts per outcome and per
  * strength, the baseline, suite errors and a list of the problems linking to their rows.
  */
-import { gates, OUTCOMES, type RunResults } from '../results.ts';
-import type { Strength } from '../../spec/requirement.ts';
+import { DEVIATING_OUTCOMES, gates, OUTCOMES, OUTCOME_WORDS, PROBLEM_OUTCOMES, STRENGTHS, type RunResults } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
-import { OUTCOME_TEXT, PROBLEM_OUTCOMES, anchor, badge, date, duration, pretty, strengthTag } from './format.ts';
-
-const STRENGTHS: readonly Strength[] = ['must', 'should', 'observe'];
+import { anchor, badge, date, duration, pretty, strengthTag } from './format.ts';
 
 function verdict(r: RunResults): Html {
   const stale = r.summary.byOutcome['stale-deviation'] + (r.baseline?.unknownIds.length ?? 0);
   const expected = r.summary.byOutcome['expected-deviation'];
   const mustExpected = r.summary.byStrength.must['expected-deviation'];
   const failed = gates(r);
-  const mustFailed = r.summary.byStrength.must.fail + r.summary.byStrength.must['not-implemented'];
+  const mustFailed = DEVIATING_OUTCOMES.reduce((n, o) => n + r.summary.byStrength.must[o], 0);
   const words =
     r.verdict === 'error'
       ? 'The suite itself failed, so the results are incomplete'
@@ -75,8 +72,8 @@ function errors(r: RunResults): Html | null {
 }
 
 function problems(r: RunResults): Html {
-  const rank: Record<Strength, number> = { must: 0, should: 1, observe: 2 };
-  const list = r.requirements.filter((q) => PROBLEM_OUTCOMES.has(q.outcome)).sort((a, b) => rank[a.strength] - rank[b.strength]);
+  // must first, then should, then observe: the order of STRENGTHS.
+  const list = r.requirements.filter((q) => PROBLEM_OUTCOMES.has(q.outcome)).sort((a, b) => STRENGTHS.indexOf(a.strength) - STRENGTHS.indexOf(b.strength));
   if (list.length === 0) return html`<section class="problems none" id="problems"><h2>Problems</h2><p>None: nothing failed, nothing is missing.</p></section>`;
   return html`<section class="problems" id="problems"><h2>Problems (${String(list.length)})</h2><ul>${list.map(
     (q) => html`<li>${badge(q.outcome)} ${strengthTag(q.strength)} <a href="#${anchor(q.id)}">${q.id}</a> <span class="statement">${q.statement}</span>${
@@ -98,7 +95,7 @@ ${problems(r)}`;
 export function renderLegend(): Html {
   return html`<details class="legend" open><summary>How to read this report</summary>
 <div class="legend-grid">
-<dl>${OUTCOMES.map((o) => html`<dt>${badge(o)}</dt><dd>${OUTCOME_TEXT[o].meaning}.</dd>`)}</dl>
+<dl>${OUTCOMES.map((o) => html`<dt>${badge(o)}</dt><dd>${OUTCOME_WORDS[o].meaning}.</dd>`)}</dl>
 <dl>
 <dt>${strengthTag('must')}</dt><dd>AWS documents or was recorded doing this: a failure makes the target nonconformant.</dd>
 <dt>${strengthTag('should')}</dt><dd>A parity detail (message text, content type): reported, not part of the verdict.</dd>

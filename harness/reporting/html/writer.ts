@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResults } from '../results.ts';
+import type { RunResults } from '../../results/index.ts';
 import { renderReport } from './page.ts';
 
 export function writeHtmlReport(results: RunResults, dir: string): string[] {

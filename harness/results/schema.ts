@@ -1,32 +1,35 @@
 /**
- * @module harness/reporting/results-schema
- * The shape of `results.json`, defined once with zod. `schema/results.schema.json` is generated
- * from it (`npm run schema`) and shipped in the package; a type check below keeps this schema and
- * the interfaces in results.ts the same shape, and a test keeps the committed JSON file current.
+ * @module harness/results/schema
+ * The shape of `results.json`, defined once with zod; the result types are derived from it.
+ * `schema/results.schema.json` is generated from it (`npm run schema`) and shipped in the package; a
+ * test keeps the committed file current.
  *
  * Versioning (semver on RESULTS_SCHEMA_VERSION, see schema/README.md): a new optional field or a new
  * enum value a consumer may ignore is a minor change; removing or renaming a field, making one
  * required, or changing its meaning is a major change.
  */
 import { z } from 'zod';
-import type { Exchange } from '../evidence/recorder.ts';
-import type { Observation } from '../spec/requirement-test.ts';
-import { OUTCOMES, RESULTS_SCHEMA_VERSION, type BaselineEntry, type Outcome, type RequirementResult, type RunResults } from './results.ts';
+import { DEVIATING_OUTCOMES, EVIDENCE_LEVELS, OUTCOMES, STRENGTHS, VERDICTS } from './outcomes.ts';
+
+export const RESULTS_SCHEMA_VERSION = '1.0.0';
 
 /** Where the generated schema is published; the version is part of the id. */
 export const RESULTS_SCHEMA_ID = `https://kms-conformance.dev/schema/results/${RESULTS_SCHEMA_VERSION}/results.schema.json`;
 
-const OutcomeSchema = z.enum(OUTCOMES as readonly Outcome[] as readonly [Outcome, ...Outcome[]]).describe(
+/** `AREA-NN`: a requirement id (DIKM-03). */
+export const REQUIREMENT_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-\d{2,3}$/;
+
+const OutcomeSchema = z.enum(OUTCOMES).describe(
   'What the check came to: pass; fail; not-implemented (the target lacks the operation); not-applicable (a capability the target declared absent); ' +
     'observed (an observe check ran); expected-deviation (a failure the baseline lists); stale-deviation (a baselined requirement that now passes).',
 );
-const StrengthSchema = z.enum(['must', 'should', 'observe']).describe('must: a failure is nonconformance; should: parity detail; observe: AWS behaviour unknown, no verdict.');
-const EvidenceSchema = z.enum(['recorded', 'documented', 'inferred', 'unknown']).describe('How strong the evidence for the requirement is.');
+const StrengthSchema = z.enum(STRENGTHS).describe('must: a failure is nonconformance; should: parity detail; observe: AWS behaviour unknown, no verdict.');
+const EvidenceSchema = z.enum(EVIDENCE_LEVELS).describe('How strong the evidence for the requirement is.');
 const Headers = z.record(z.string(), z.string()).describe('HTTP headers, lower-case names; credentials and signatures redacted.');
 const Count = z.number().int().nonnegative();
 const Counts = z.object(Object.fromEntries(OUTCOMES.map((o) => [o, Count])) as Record<(typeof OUTCOMES)[number], typeof Count>).strict();
 
-const ExchangeSchema = z
+export const ExchangeSchema = z
   .object({
     operation: z.string().describe("The KMS operation (from X-Amz-Target), or '(none)'."),
     principal: z.string().describe('Which principal sent the request (primary, secondary).'),
@@ -48,46 +51,56 @@ const ExchangeSchema = z
   .strict()
   .describe('One request and its response, redacted.');
 
-const ObservationSchema = z.object({ label: z.string(), value: z.unknown().describe('What the target answered (redacted).') }).strict();
+export const ObservationSchema = z.object({ label: z.string(), value: z.unknown().describe('What the target answered (redacted).') }).strict();
 
-const BaselineEntrySchema = z.object({
+export const BaselineEntrySchema = z.object({
   reason: z.string().describe('Why the target is known to deviate here.'),
   link: z.string().optional().describe('An issue or document about the deviation.'),
-  expect: z.enum(['fail', 'not-implemented']).optional().describe('The raw outcome the entry expects, when it names one.'),
+  expect: z.enum(DEVIATING_OUTCOMES).optional().describe('The raw outcome the entry expects, when it names one.'),
   reviewed: z.boolean().optional().describe('false while the reason is still the provisional one written by `baseline update`.'),
 });
 
-const RequirementResultSchema = z
+export const RequirementSourceSchema = z
   .object({
-    id: z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-\d{2,3}$/).describe('Stable requirement id, never reused (e.g. DIKM-03).'),
-    statement: z.string().min(1).describe('What AWS does, in one line.'),
-    operation: z.string().describe('The KMS operation, or an area such as protocol.'),
-    source: z
-      .object({
-        url: z.string().describe('Link to the AWS documentation or the recording.'),
-        section: z.string().optional(),
-        groundTruth: z.string().optional().describe('Id of the fact in the project ground truth (e.g. REQ-C1).'),
-      })
-      .strict(),
-    evidence: EvidenceSchema,
-    strength: StrengthSchema,
-    outcome: OutcomeSchema,
-    durationMs: z.number().nonnegative(),
-    failure: z
-      .object({ message: z.string(), expected: z.unknown().optional(), actual: z.unknown().optional(), diff: z.string().optional() })
-      .strict()
-      .optional()
-      .describe('Why a check failed; expected and actual when an expectation said so.'),
-    note: z.string().optional().describe('Why the check was not applicable.'),
-    observations: z.array(ObservationSchema).optional(),
-    exchanges: z.array(ExchangeSchema).describe('Every request the check made, in order.'),
-    cleanupProblems: z.array(z.string()).optional().describe('Resources the check could not remove.'),
-    baseline: BaselineEntrySchema.extend({ rawOutcome: OutcomeSchema.describe('The outcome before the baseline applied.') })
-      .strict()
-      .optional()
-      .describe('Set when the run baseline lists this requirement.'),
+    url: z.string().describe('Link to the AWS documentation or the recording.'),
+    section: z.string().optional(),
+    groundTruth: z.string().optional().describe('Id of the fact in the project ground truth (e.g. REQ-C1).'),
   })
   .strict();
+
+/** A requirement: one checkable statement about AWS KMS, with its source and evidence (shared/DESIGN.md). */
+export const RequirementSchema = z
+  .object({
+    id: z.string().regex(REQUIREMENT_ID).describe('Stable requirement id, never reused (e.g. DIKM-03).'),
+    statement: z.string().min(1).describe('What AWS does, in one line.'),
+    operation: z.string().describe('The KMS operation, or an area such as protocol.'),
+    source: RequirementSourceSchema,
+    evidence: EvidenceSchema,
+    strength: StrengthSchema,
+  })
+  .strict();
+
+export const RequirementResultSchema = RequirementSchema.extend({
+  outcome: OutcomeSchema,
+  durationMs: z.number().nonnegative(),
+  failure: z
+    .object({ message: z.string(), expected: z.unknown().optional(), actual: z.unknown().optional(), diff: z.string().optional() })
+    .strict()
+    .optional()
+    .describe('Why a check failed; expected and actual when an expectation said so.'),
+  note: z.string().optional().describe('Why the check was not applicable.'),
+  observations: z.array(ObservationSchema).optional(),
+  exchanges: z.array(ExchangeSchema).describe('Every request the check made, in order.'),
+  cleanupProblems: z.array(z.string()).optional().describe('Resources the check could not remove.'),
+  baseline: BaselineEntrySchema.extend({ rawOutcome: OutcomeSchema.describe('The outcome before the baseline applied.') })
+    .strict()
+    .optional()
+    .describe('Set when the run baseline lists this requirement.'),
+}).strict();
+
+const VerdictSchema = z
+  .enum(VERDICTS)
+  .describe('conformant-to-baseline: no must failure beyond the expected deviations the baseline lists.');
 
 /** The whole `results.json` document. */
 export const RunResultsSchema = z
@@ -131,9 +144,7 @@ export const RunResultsSchema = z
       .strict()
       .optional()
       .describe('The known-deviation baseline applied to the run, if any.'),
-    verdict: z
-      .enum(['conformant', 'conformant-to-baseline', 'nonconformant', 'error'])
-      .describe('conformant-to-baseline: no must failure beyond the expected deviations the baseline lists.'),
+    verdict: VerdictSchema,
     summary: z
       .object({ total: Count, byOutcome: Counts, byStrength: z.object({ must: Counts, should: Counts, observe: Counts }).strict() })
       .strict(),
@@ -143,25 +154,22 @@ export const RunResultsSchema = z
   .strict()
   .describe('Results of one kms-conformance run.');
 
+export type Exchange = z.infer<typeof ExchangeSchema>;
+export type Observation = z.infer<typeof ObservationSchema>;
+export type RequirementSource = z.infer<typeof RequirementSourceSchema>;
+export type Requirement = z.infer<typeof RequirementSchema>;
+export type BaselineEntry = z.infer<typeof BaselineEntrySchema>;
+export type RequirementResult = z.infer<typeof RequirementResultSchema>;
+export type RunResults = z.infer<typeof RunResultsSchema>;
+/** `conformant`, `conformant-to-baseline`, `nonconformant` or `error` (see verdict.ts). */
+export type Verdict = z.infer<typeof VerdictSchema>;
+
 /** The JSON Schema (draft 2020-12) of results.json, as shipped in schema/results.schema.json. */
 export function resultsJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(RunResultsSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, $id: RESULTS_SCHEMA_ID, title: `kms-conformance results.json ${RESULTS_SCHEMA_VERSION}`, ...rest };
 }
-
-// The zod schema and the interfaces in results.ts must describe the same documents: each side must
-// be assignable to the other, or this file does not compile.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const checks: [
-  Same<z.infer<typeof ExchangeSchema>, Exchange>,
-  Same<z.infer<typeof ObservationSchema>, Observation>,
-  Same<z.infer<typeof BaselineEntrySchema>, BaselineEntry>,
-  Same<z.infer<typeof OutcomeSchema>, Outcome>,
-  Same<Omit<z.infer<typeof RequirementResultSchema>, 'exchanges' | 'observations'>, Omit<RequirementResult, 'exchanges' | 'observations'>>,
-  Same<z.infer<typeof RunResultsSchema>, RunResults>,
-] = [true, true, true, true, true, true];
-void checks;
 
 /** The schema file's exact text (two-space JSON and a final newline), for writing and comparing. */
 export function resultsJsonSchemaText(): string {

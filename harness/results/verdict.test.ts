@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Strength } from '../spec/requirement.ts';
-import { exitCodeOf, summarize, verdictOf, type Outcome, type RequirementResult } from './results.ts';
+import { exitCodeOf, summarize, verdictOf, type Outcome, type RequirementResult, type Strength } from './index.ts';
 
 let n = 0;
 function result(strength: Strength, outcome: Outcome): RequirementResult {
