@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CATALOGUE_PATH, catalogueText } from '../harness/catalogue/catalogue.ts';
-import { collectCatalogue } from '../harness/catalogue/collect.ts';
+import { collectCatalogue } from '../harness/run/collect-catalogue.ts';
 
 const text = catalogueText(await collectCatalogue());
 if (process.argv.includes('--check')) {

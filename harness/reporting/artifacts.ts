@@ -10,14 +10,9 @@ import { writeHtmlReport } from './html/writer.ts';
 import { writeJunit } from './junit.ts';
 import { writeManifest } from './manifest.ts';
 import type { RunResults } from '../results/index.ts';
+import type { ArtifactContext, ArtifactWriter } from './artifact-writer.ts';
 
-/** What a run knows besides its results. */
-export interface ArtifactContext {
-  /** Every requirement id the suite declares, run or not (the catalogue). */
-  catalogue: readonly string[];
-}
-
-export type ArtifactWriter = (results: RunResults, dir: string, context: ArtifactContext) => string[] | Promise<string[]>;
+export type { ArtifactContext, ArtifactWriter } from './artifact-writer.ts';
 
 export function writeResultsJson(results: RunResults, dir: string): string[] {
   const path = join(dir, 'results.json');

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArtifactWriter } from './artifacts.ts';
+import type { ArtifactWriter } from './artifact-writer.ts';
 import type { Outcome, RunResults } from '../results/index.ts';
 
 export const MANIFEST_VERSION = '1.0.0';

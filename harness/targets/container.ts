@@ -8,7 +8,7 @@
 import { getContainerRuntimeClient } from 'testcontainers';
 import { RunAbort, RunSkipped } from '../errors.ts';
 import { buildContainer, containerPlan } from './container-plan.ts';
-import type { TargetLifecycle } from './lifecycle.ts';
+import type { TargetLifecycle } from './started-target.ts';
 import { waitUntilAnswers } from './wait-until-answers.ts';
 
 const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0]!.trim();

@@ -4,19 +4,9 @@
  * with its endpoint filled in, and stop only what was started. One file per kind in this folder.
  */
 import type { TargetConfig } from '../config/target-config.ts';
+import type { StartedTarget, StartOptions } from './started-target.ts';
 
-export interface StartedTarget {
-  /** The target with its endpoint, as the specs use it. */
-  target: TargetConfig;
-  /** Stops what the lifecycle started (nothing for an endpoint). Safe to call twice. */
-  stop(): Promise<void>;
-}
-
-export interface StartOptions {
-  log?: (msg: string) => void;
-}
-
-export type TargetLifecycle = (target: TargetConfig, opts: StartOptions) => Promise<StartedTarget>;
+export type { StartedTarget, StartOptions, TargetLifecycle } from './started-target.ts';
 
 /** Starts the target by its kind. Throws RunAbort (exit 2) or RunSkipped (exit 0) with one line. */
 export async function startTarget(target: TargetConfig, opts: StartOptions = {}): Promise<StartedTarget> {

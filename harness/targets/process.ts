@@ -17,7 +17,7 @@ import type { TargetConfig } from '../config/target-config.ts';
 import { RunAbort } from '../errors.ts';
 import { findProgram } from './find-program.ts';
 import { freePort } from './free-port.ts';
-import type { StartedTarget, TargetLifecycle } from './lifecycle.ts';
+import type { StartedTarget, TargetLifecycle } from './started-target.ts';
 import { fill, uses } from './placeholders.ts';
 import { probeVersion } from './probe-version.ts';
 import { waitUntilAnswers } from './wait-until-answers.ts';

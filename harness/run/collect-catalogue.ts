@@ -1,14 +1,14 @@
 /**
- * @module harness/catalogue/collect
+ * @module harness/run/collect-catalogue
  * Reads the requirements from the spec files themselves, through vitest's collection (imports the
  * files, runs no test): what `npm run catalogue` writes to specs/catalogue.json.
  */
 import { join, relative } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { referencePrincipals, withKindDefaults } from '../config/resolve-target.ts';
-import { handSession } from '../run/session-slot.ts';
+import { handSession } from './session-slot.ts';
 import { PACKAGE_ROOT } from '../suite.ts';
-import type { CatalogueEntry } from './catalogue.ts';
+import type { CatalogueEntry } from '../catalogue/catalogue.ts';
 
 export async function collectCatalogue(): Promise<CatalogueEntry[]> {
   // Collecting imports the spec files but runs no test: the session handed over is never used.
