@@ -15,6 +15,8 @@ export default defineConfig({
           // default) leaves a 2-core machine half idle. Projects with their own worker count run as
           // their own group: the specs first, then these.
           maxWorkers: 3,
+          // Concurrent tests (the fault matrix runs the suite in-process, several faults at a time).
+          maxConcurrency: 3,
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
         },

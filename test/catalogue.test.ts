@@ -6,15 +6,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../harness/catalogue/catalogue.ts';
-import { main } from '../harness/cli/main.ts';
 import { ROOT } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 const reqs = readCatalogue();
 
 async function cli(args: string[]): Promise<{ code: number; out: string[] }> {
-  const out: string[] = [];
-  const code = await main(args, (l) => out.push(l));
-  return { code, out };
+  const r = await runMain(args);
+  return { code: r.code, out: r.lines };
 }
 
 it('is what the spec files declare (npm run catalogue writes it)', async () => {

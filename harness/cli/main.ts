@@ -12,7 +12,7 @@ import { registerRecordings } from './commands/recordings.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSweep } from './commands/sweep.ts';
-import type { RegisterCommand } from './commands/types.ts';
+import type { CliIo, RegisterCommand } from './commands/types.ts';
 
 const COMMANDS: RegisterCommand[] = [
   registerRun,
@@ -24,14 +24,21 @@ const COMMANDS: RegisterCommand[] = [
   registerRecordings,
 ];
 
-export async function main(argv: string[], write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+/** The process's own standard output, error, environment and working directory. */
+export function processIo(): CliIo {
+  return { write: (l) => process.stdout.write(`${l}\n`), writeErr: (s) => process.stderr.write(s), env: process.env, cwd: process.cwd() };
+}
+
+/** Runs the command line `argv` and returns its exit code; `io` defaults to the process's own. */
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const { write, writeErr, env, cwd } = { ...processIo(), ...io };
   const program = new Command('kms-conformance')
     .description('Conformance suite for AWS-KMS-compatible endpoints')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr, writeOut: (s) => write(s.replace(/\n$/, '')) })
     .showSuggestionAfterError();
   let exitCode = 0;
-  const ctx = { write, setExitCode: (code: number) => { exitCode = code; } };
+  const ctx = { write, writeErr, env, cwd, setExitCode: (code: number) => { exitCode = code; } };
   for (const register of COMMANDS) register(program, ctx);
 
   try {
@@ -47,7 +54,7 @@ export async function main(argv: string[], write: (l: string) => void = (l) => p
       return e.exitCode;
     }
     if (e instanceof RunAbort) {
-      process.stderr.write(`kms-conformance: ${e.message}\n`);
+      writeErr(`kms-conformance: ${e.message}\n`);
       return e.exitCode;
     }
     throw e;

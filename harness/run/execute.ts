@@ -12,7 +12,7 @@ import { ResultsReporter } from '../reporting/results-reporter.ts';
 import type { RequirementResult } from '../results/index.ts';
 import { PACKAGE_ROOT } from '../suite.ts';
 import type { RunPlan } from './plan.ts';
-import { handSession } from './session-slot.ts';
+import { sessionContext } from './session-context.ts';
 import type { Session } from './session.ts';
 
 export interface Execution {
@@ -46,13 +46,13 @@ export async function executeRun(plan: RunPlan, session: Session, { write, dir }
     plan.suiteVersion,
   );
   let interrupted = false;
-  handSession(session);
   try {
     const before = Object.fromEntries(SIGNALS.map((s) => [s, process.listeners(s)]));
     const vitest = await createVitest('test', {
       root: PACKAGE_ROOT,
       config: join(PACKAGE_ROOT, 'vitest.config.ts'),
       project: ['conformance'],
+      provide: sessionContext(session),
       run: true,
       watch: false,
       ...(plan.selection.grep !== undefined && { testNamePattern: plan.selection.grep }),
@@ -86,7 +86,6 @@ export async function executeRun(plan: RunPlan, session: Session, { write, dir }
       for (const signal of SIGNALS) process.removeListener(signal, onSignal);
     }
   } finally {
-    handSession(undefined);
     // Vitest sets process.exitCode on failures; the exit code is the run's to decide.
     process.exitCode = undefined;
   }

@@ -6,14 +6,10 @@
  * the hand-over is imported up front: vitest loads this file before the first spec can start.
  */
 import type { TestProject } from 'vitest/node';
-import { handedSession, provide } from './session-slot.ts';
+import { hasSession } from './session-context.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const handed = handedSession();
-  if (handed) {
-    provide(project, handed);
-    return undefined;
-  }
+  if (hasSession(project)) return undefined;
   const { standaloneSession } = await import('./standalone-session.ts');
   return standaloneSession(project);
 }

@@ -33,9 +33,17 @@ function prepareOutput(out: RunPlan['out']): string {
   return out.dir;
 }
 
-export async function runSuite(opts: RunOptions, write: (l: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+/** Where a run prints, and the environment and working directory it resolves its settings in. */
+export interface RunIo {
+  write: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export async function runSuite(opts: RunOptions, io: Partial<RunIo> = {}): Promise<number> {
+  const { write, env, cwd } = { write: (l: string) => process.stdout.write(`${l}\n`), env: process.env, cwd: process.cwd(), ...io };
   const startedAt = new Date();
-  const plan = planRun(opts);
+  const plan = planRun(opts, env, cwd);
   if (KINDS[plan.target.kind].announceStart) write(`starting target ${plan.target.name}…`);
   for (const l of realServicePlan(plan.target, plan.runId, plan.ledgerPath)) write(l);
   const session = await openSession(plan.target, { runId: plan.runId, ledgerPath: plan.ledgerPath, ...(plan.seed !== undefined && { seed: plan.seed }) });

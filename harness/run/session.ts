@@ -14,9 +14,9 @@ import { sweepTaggedKeys } from '../aws/sweep.ts';
 import { startTarget } from '../targets/lifecycle.ts';
 import { preflight } from './preflight.ts';
 import { sweepLedger, type SweepReport } from './ledger-sweep.ts';
-import type { SessionContext } from './session-slot.ts';
+import type { SessionContext } from './session-context.ts';
 
-export { handedSession, handSession, type SessionContext } from './session-slot.ts';
+export type { SessionContext } from './session-context.ts';
 
 export interface Session extends SessionContext {
   /**

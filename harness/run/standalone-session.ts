@@ -9,7 +9,7 @@ import { confirmationFor } from '../aws/aws-safety.ts';
 import { resolveTarget } from '../config/resolve-target.ts';
 import { RunAbort } from '../errors.ts';
 import { openSession } from './session.ts';
-import { provide } from './session-slot.ts';
+import { provide } from './session-context.ts';
 
 export async function standaloneSession(project: TestProject): Promise<() => Promise<void>> {
   try {

@@ -10,19 +10,21 @@ import { baselineFileName, locateBaseline } from '../../baseline/locate.ts';
 import { readRunResults } from '../../baseline/read-results.ts';
 import { updateBaseline } from '../../baseline/update.ts';
 import { RunAbort } from '../../errors.ts';
-import type { RegisterCommand } from './types.ts';
+import type { CommandContext, RegisterCommand } from './types.ts';
 
 interface UpdateOptions { target?: string; file?: string; targetVersion?: string; dryRun?: boolean }
 
 /** A path for the terminal: relative to the working directory when inside it. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+function shownIn(cwd: string): (path: string) => string {
+  return (path) => {
+    const rel = relative(cwd, path);
+    return rel && !rel.startsWith('..') ? rel : path;
+  };
 }
 
-function update(run: string | undefined, opts: UpdateOptions, write: (l: string) => void): void {
-  const { path: resultsPath, results } = readRunResults(run);
-  const cwd = process.cwd();
+function update(run: string | undefined, opts: UpdateOptions, { write, cwd }: CommandContext): void {
+  const shown = shownIn(cwd);
+  const { path: resultsPath, results } = readRunResults(run, cwd);
   const file = opts.file
     ? resolve(cwd, opts.file)
     : opts.target
@@ -52,11 +54,12 @@ function update(run: string | undefined, opts: UpdateOptions, write: (l: string)
   }
 }
 
-function show(file: string | undefined, opts: { target?: string }, write: (l: string) => void): void {
+function show(file: string | undefined, opts: { target?: string }, { write, cwd }: CommandContext): void {
+  const shown = shownIn(cwd);
   const path = file
-    ? resolve(file)
+    ? resolve(cwd, file)
     : opts.target
-      ? locateBaseline({ name: opts.target }, {})
+      ? locateBaseline({ name: opts.target }, {}, cwd)
       : undefined;
   if (!path) throw new RunAbort('usage', opts.target ? `no baseline for target '${opts.target}' (looked for baselines/${baselineFileName(opts.target)})` : 'name a baseline file or --target');
   const b = readBaseline(path);
@@ -68,7 +71,7 @@ function show(file: string | undefined, opts: { target?: string }, write: (l: st
   if (unreviewed) write(`${unreviewed} entr${unreviewed === 1 ? 'y needs' : 'ies need'} a real reason ("reviewed": false)`);
 }
 
-export const registerBaseline: RegisterCommand = (program, { write }) => {
+export const registerBaseline: RegisterCommand = (program, ctx) => {
   const cmd = program.command('baseline').description('known-deviation baselines: the requirements a target is known to fail, with reasons');
   cmd
     .command('update')
@@ -78,11 +81,11 @@ export const registerBaseline: RegisterCommand = (program, { write }) => {
     .option('--file <path>', 'the baseline file (default: the one the run applied, else baselines/<target>.json)')
     .option('--target-version <version>', 'record the target\'s version in the baseline')
     .option('--dry-run', 'print the changes without writing the file')
-    .action((run: string, opts: UpdateOptions) => update(run, opts, write));
+    .action((run: string, opts: UpdateOptions) => update(run, opts, ctx));
   cmd
     .command('show')
     .description('print a baseline\'s entries')
     .argument('[file]', 'a baseline file')
     .option('--target <name>', 'the baseline of this target (baselines/<target>.json)')
-    .action((file: string | undefined, opts: { target?: string }) => show(file, opts, write));
+    .action((file: string | undefined, opts: { target?: string }) => show(file, opts, ctx));
 };

@@ -8,7 +8,7 @@ import { seed } from './parse.ts';
 import { positiveInt, rates } from './parse-aws.ts';
 import type { RegisterCommand } from './types.ts';
 
-export const registerRun: RegisterCommand = (program, { write, setExitCode }) => {
+export const registerRun: RegisterCommand = (program, { setExitCode, ...io }) => {
   program
     .command('run')
     .description('run the conformance specs against a target and write the report')
@@ -34,6 +34,6 @@ export const registerRun: RegisterCommand = (program, { write, setExitCode }) =>
       const { rate, ...rest } = opts;
       // Loaded on demand: run.ts brings vitest, which other commands do not need.
       const { runSuite } = await import('../../run/run.ts');
-      setExitCode(await runSuite({ ...rest, ...(rate && { rateLimits: rate }) }, write));
+      setExitCode(await runSuite({ ...rest, ...(rate && { rateLimits: rate }) }, io));
     });
 };

@@ -11,7 +11,7 @@ import { duration, rates } from './parse-aws.ts';
 import { KINDS } from '../../config/kinds.ts';
 import type { RegisterCommand } from './types.ts';
 
-export const registerSweep: RegisterCommand = (program, { write, setExitCode }) => {
+export const registerSweep: RegisterCommand = (program, { write, setExitCode, env, cwd }) => {
   program
     .command('sweep')
     .description(`find keys left by earlier runs (tag ${RUN_TAG_KEY}) and schedule their deletion (7 days); a dry run unless --yes`)
@@ -27,7 +27,7 @@ export const registerSweep: RegisterCommand = (program, { write, setExitCode }) 
     .option('--yes', 'schedule deletion of the keys found')
     .option('--rate <class=rps,…>', 'client-side request rates (aws has defaults)', rates)
     .action(async (opts) => {
-      const resolved = resolveTarget({ ...opts, ...(opts.rate && { rateLimits: opts.rate }) });
+      const resolved = resolveTarget({ ...opts, ...(opts.rate && { rateLimits: opts.rate }) }, env, cwd);
       if (!KINDS[resolved.kind].keysOutliveRun) {
         write('nothing to sweep: the embedded reference starts empty on every run (use --endpoint for a served one)');
         return;
