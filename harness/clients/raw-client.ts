@@ -4,7 +4,7 @@
  * bad or stale signatures, query-string signing. Signing is done by @smithy/signature-v4; the
  * options say what to change before or after signing. Every exchange is recorded as evidence.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { PrincipalName, TargetConfig } from '../config/target-config.ts';

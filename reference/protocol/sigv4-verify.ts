@@ -11,7 +11,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Sha256 } from '@smithy/core/checksum';
 import { KmsError } from '../errors.ts';
 import { findCredential, type ReferenceAccount } from '../accounts.ts';
 
@@ -187,16 +187,30 @@ function checkPayloadHash(req: IncomingSignedRequest): void {
   if (declared !== actual) throw invalid('X-Amz-Content-Sha256 does not match the SHA-256 of the request body.');
 }
 
+/** Signers by credential and scope: each keeps its own cache of derived signing keys. */
+const signers = new Map<string, SignatureV4>();
+
+function signerFor(parts: SignatureParts, secretAccessKey: string): SignatureV4 {
+  const key = JSON.stringify([parts.accessKeyId, secretAccessKey, parts.sessionToken ?? null, parts.region, parts.service]);
+  let signer = signers.get(key);
+  if (!signer) {
+    if (signers.size > 1_000) signers.clear();
+    signer = new SignatureV4({
+      service: parts.service,
+      region: parts.region,
+      sha256: Sha256,
+      credentials: { accessKeyId: parts.accessKeyId, secretAccessKey, ...(parts.sessionToken !== undefined && { sessionToken: parts.sessionToken }) },
+      applyChecksum: false,
+    });
+    signers.set(key, signer);
+  }
+  return signer;
+}
+
 async function recompute(req: IncomingSignedRequest, parts: SignatureParts, secretAccessKey: string, signingDate: Date): Promise<string> {
   const headers: Record<string, string> = {};
   for (const h of parts.signedHeaders) headers[h] = req.headers[h]!;
-  const signer = new SignatureV4({
-    service: parts.service,
-    region: parts.region,
-    sha256: Sha256,
-    credentials: { accessKeyId: parts.accessKeyId, secretAccessKey, ...(parts.sessionToken !== undefined && { sessionToken: parts.sessionToken }) },
-    applyChecksum: false,
-  });
+  const signer = signerFor(parts, secretAccessKey);
   const signable = new Set(parts.signedHeaders);
   if (parts.expiresSeconds === undefined) {
     const request = new HttpRequest({ method: req.method, protocol: 'http:', hostname: req.hostname, path: req.path, query: req.query, headers, body: req.body });

@@ -3,7 +3,7 @@
  * Starts the reference on loopback and hands out real @aws-sdk/client-kms clients for it, signed
  * as any of the reference's credentials in any region.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Sha256 } from '@smithy/core/checksum';
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { PRIMARY_ACCOUNT, type ReferenceCredential } from '../accounts.ts';

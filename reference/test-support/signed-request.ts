@@ -3,7 +3,7 @@
  * Raw awsJson1_1 requests signed with @smithy/signature-v4, for tests that must control every
  * header, the body, the signing time and the credential scope — which the SDK does not allow.
  */
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { PRIMARY_ACCOUNT, type ReferenceCredential } from '../accounts.ts';
