@@ -13,6 +13,7 @@ import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSweep } from './commands/sweep.ts';
 import type { CliIo, RegisterCommand } from './commands/types.ts';
+import { suiteVersion } from '../suite.ts';
 
 const COMMANDS: RegisterCommand[] = [
   registerRun,
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
   const { write, writeErr, env, cwd } = { ...processIo(), ...io };
   const program = new Command('kms-conformance')
     .description('Conformance suite for AWS-KMS-compatible endpoints')
+    .version(suiteVersion(), '-V, --version', 'print the suite version')
     .exitOverride()
     .configureOutput({ writeErr, writeOut: (s) => write(s.replace(/\n$/, '')) })
     .showSuggestionAfterError();

@@ -3,7 +3,7 @@
  * `kms-conformance run`: the conformance specs against a target, writing the report.
  */
 import { Option } from 'commander';
-import { CONFIRM_FLAG } from '../../aws/aws-safety.ts';
+import { CONFIRM_FLAG } from '../../config/kinds.ts';
 import { seed } from './parse.ts';
 import { positiveInt, rates } from './parse-aws.ts';
 import type { RegisterCommand } from './types.ts';

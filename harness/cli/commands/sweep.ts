@@ -3,15 +3,11 @@
  * `kms-conformance sweep`: finds keys earlier runs left behind (by their run-id tag) and, with
  * `--yes`, schedules their deletion with the minimum window. Without `--yes` it only reports.
  */
-import { resolveTarget } from '../../config/resolve-target.ts';
-import { sweepTaggedKeys } from '../../aws/sweep.ts';
 import { RUN_TAG_KEY } from '../../resources/registry.ts';
-import { preflight } from '../../run/preflight.ts';
 import { duration, rates } from './parse-aws.ts';
-import { KINDS } from '../../config/kinds.ts';
 import type { RegisterCommand } from './types.ts';
 
-export const registerSweep: RegisterCommand = (program, { write, setExitCode, env, cwd }) => {
+export const registerSweep: RegisterCommand = (program, ctx) => {
   program
     .command('sweep')
     .description(`find keys left by earlier runs (tag ${RUN_TAG_KEY}) and schedule their deletion (7 days); a dry run unless --yes`)
@@ -26,20 +22,5 @@ export const registerSweep: RegisterCommand = (program, { write, setExitCode, en
     .option('--dry-run', 'report what would be done and change nothing (the default)')
     .option('--yes', 'schedule deletion of the keys found')
     .option('--rate <class=rps,…>', 'client-side request rates (aws has defaults)', rates)
-    .action(async (opts) => {
-      const resolved = resolveTarget({ ...opts, ...(opts.rate && { rateLimits: opts.rate }) }, env, cwd);
-      if (!KINDS[resolved.kind].keysOutliveRun) {
-        write('nothing to sweep: the embedded reference starts empty on every run (use --endpoint for a served one)');
-        return;
-      }
-      const target = resolved;
-      const apply = Boolean(opts.yes) && !opts.dryRun;
-      await preflight(target);
-      write(`sweeping ${target.name} (${target.endpoint}, ${target.region})${apply ? '' : ' — dry run'}`);
-      const s = await sweepTaggedKeys(target, { apply, write, ...(opts.runId && { runId: opts.runId }), ...(opts.olderThan !== undefined && { olderThanMs: opts.olderThan }) });
-      const done = apply ? `${s.scheduled} scheduled for deletion` : `${s.wouldSchedule} would be scheduled for deletion`;
-      write(`${s.examined} keys examined: ${s.tagged} tagged by kms-conformance (${done}, ${s.alreadyPending} already pending deletion, ${s.kept} kept), ${s.untagged} without the tag left alone`);
-      if (!apply && s.wouldSchedule) write('dry run: nothing was changed; add --yes to schedule the deletions');
-      if (s.problems.length) setExitCode(1);
-    });
+    .action(async (opts) => (await import('../actions/sweep.ts')).sweep(opts, ctx));
 };
