@@ -1,6 +1,7 @@
 /**
  * Allure output of a run: allure-results/ with the requirement's labels, the target environment,
- * and a report that Allure 3 (`npx allure generate`, no Java) builds from it.
+ * and a report that Allure 3 (`npx allure generate`, no Java) builds from it. The run is `main()`
+ * in-process (test/in-process.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { allureActive } from '#harness/spec/allure-labels.ts';
-import { ROOT, runCli } from './cli-support.ts';
+import { ROOT } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 interface AllureResult {
   name: string;
@@ -31,7 +33,7 @@ let results: AllureResult[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kmsct-allure-'));
-  const r = await runCli(['run', '--out', dir, '--grep', '^(KEY-01|PROTO-01) ']);
+  const r = await runMain(['run', '--out', dir, '--grep', '^(KEY-01|PROTO-01) ']);
   expect(r.code, r.stderr).toBe(0);
   const ar = join(dir, 'allure-results');
   results = readdirSync(ar).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(join(ar, f), 'utf8')) as AllureResult);

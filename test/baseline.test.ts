@@ -2,14 +2,15 @@
  * Known-deviation baselines end to end: against the reference with the accept-alias fault (DIKM-03
  * and DIKM-04 fail, DIKM-06 passes), a baseline turns the known failures into expected deviations
  * and exit 0, a baselined requirement that passes is a stale deviation and exit 1 unless
- * --allow-stale, and `baseline update` writes the baseline from the run.
+ * --allow-stale, and `baseline update` writes the baseline from the run. The CLI runs in-process
+ * (test/in-process.ts).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type RunningReference } from '../reference/server.ts';
-import { runCli } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 const GREP = '^(DIKM-0[346]) ';
 const tmp = () => mkdtempSync(join(tmpdir(), 'kmsct-baseline-'));
@@ -34,7 +35,7 @@ describe('a run with a baseline, against the reference with the accept-alias fau
   });
   const run = (...extra: string[]) => {
     const out = tmp();
-    return runCli(['run', '--endpoint', ref.url, '--grep', GREP, '--out', out, ...extra]).then((r) => ({ ...r, out }));
+    return runMain(['run', '--endpoint', ref.url, '--grep', GREP, '--out', out, ...extra]).then((r) => ({ ...r, out }));
   };
 
   it('without a baseline the failures gate; baseline update writes them; with it the run exits 0', async () => {
@@ -43,7 +44,7 @@ describe('a run with a baseline, against the reference with the accept-alias fau
     expect(outcomes(readResults(bare.out))).toEqual({ 'DIKM-03': 'fail', 'DIKM-04': 'fail', 'DIKM-06': 'pass' });
 
     const file = join(work, 'fault.json');
-    const up = await runCli(['baseline', 'update', bare.out, '--target', 'fault', '--file', file]);
+    const up = await runMain(['baseline', 'update', bare.out, '--target', 'fault', '--file', file]);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toMatch(/\+ DIKM-03 .*observed: expected a client error/);
     expect(up.stdout).toMatch(/2 entries need a real reason \(provisional, "reviewed": false\): DIKM-03, DIKM-04/);
@@ -89,7 +90,7 @@ describe('a run with a baseline, against the reference with the accept-alias fau
     expect(readResults(allowed.out).verdict).toBe('conformant-to-baseline');
 
     // update drops what passes and what the suite lacks, and keeps the reasons of the rest.
-    const up = await runCli(['baseline', 'update', stale.out, '--file', file]);
+    const up = await runMain(['baseline', 'update', stale.out, '--file', file]);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toMatch(/- DIKM-06 +now passes/);
     const kept = JSON.parse(readFileSync(file, 'utf8')) as { target: string; entries: { id: string; reason: string; reviewed?: boolean }[] };
@@ -113,20 +114,20 @@ describe('a bad baseline is one line and exit code 2, before anything runs', () 
     const dir = tmp();
     const file = join(dir, content === null ? 'none.json' : 'b.json');
     if (content !== null) writeFileSync(file, content);
-    const r = await runCli(['run', '--baseline', file, '--out', dir]);
+    const r = await runMain(['run', '--baseline', file, '--out', dir]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toEqual([expect.stringMatching(message)]);
     expect(r.stdout).toBe('');
   });
 
   it('baseline update without run results', async () => {
-    const r = await runCli(['baseline', 'update', join(tmp(), 'nowhere')]);
+    const r = await runMain(['baseline', 'update', join(tmp(), 'nowhere')]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/^kms-conformance: no run results at .*nowhere/)]);
   });
 
   it('baseline show prints the shipped moto baseline', async () => {
-    const r = await runCli(['baseline', 'show', '--target', 'moto']);
+    const r = await runMain(['baseline', 'show', '--target', 'moto']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/baselines\/moto\.json: target moto 5\.2\.1/);
     expect(r.stdout).toMatch(/DIKM-01 +not-implemented +.*NotImplementedError/);

@@ -5,13 +5,14 @@
  * test. Each run's report is kept under reports/ci/<target>/ for the CI log and for
  * `report compare` (scripts/update-compat-table.ts turns them into the README's table); the embedded
  * reference runs the same way, as the matrix's first column. Skipped with a reason where an emulator is not installed, except in CI, which
- * installs both.
+ * installs both. The runs are `main()` in this process (test/in-process.ts), one after another.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findProgram } from '../harness/targets/find-program.ts';
-import { ROOT, runCli } from './cli-support.ts';
+import { ROOT } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 /** A fixed seed keeps the property-based checks (MODEL-01, PROP-*) on the same path every run. */
 const SEED = '1440478003';
@@ -31,7 +32,7 @@ interface Results {
 describe('the whole suite against the embedded reference, for the compatibility matrix', () => {
   it('is conformant with every requirement run', async () => {
     const out = join(ROOT, 'reports', 'ci', 'embedded');
-    const r = await runCli(['run', '--target', 'embedded', '--seed', SEED, '--out', out]);
+    const r = await runMain(['run', '--target', 'embedded', '--seed', SEED, '--out', out]);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
     expect(results.requirements.filter((q) => q.outcome === 'fail').map((q) => `${q.id}: ${q.failure?.message}`)).toEqual([]);
     expect(r.code, r.stdout.slice(-2000) + r.stderr).toBe(0);
@@ -44,7 +45,7 @@ describe.each(EMULATORS)('the whole suite against $target, gated by baselines/$t
   it('has no failure beyond the baseline and no stale baseline entry', async (ctx) => {
     if (!findProgram(emu.command, emu.lookIn) && !process.env.CI) ctx.skip(`${emu.command} is not installed (${emu.install})`);
     const out = join(ROOT, 'reports', 'ci', emu.target);
-    const r = await runCli(['run', '--target', emu.target, '--seed', SEED, '--out', out]);
+    const r = await runMain(['run', '--target', emu.target, '--seed', SEED, '--out', out]);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
     const unexpected = results.requirements.filter((q) => ['fail', 'not-implemented', 'stale-deviation'].includes(q.outcome));
     expect(unexpected.map((q) => `${q.id} ${q.outcome}: ${q.failure?.message ?? 'passes, but the baseline lists it'}`)).toEqual([]);

@@ -1,6 +1,10 @@
 /**
  * The certification manifest and `kms-conformance report verify`: a --grep run's manifest lists the
  * requirements it skipped, a verified folder passes, and an edited results.json is caught.
+ *
+ * The run is a real `kms-conformance` process: its console output is checked as the process prints
+ * it (nothing from vitest's own reporters may reach it). `list` and `report verify` are `main()`
+ * in-process (test/in-process.ts).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +14,7 @@ import type { Manifest } from '#harness/reporting/manifest.ts';
 import { sha256 } from '#harness/reporting/manifest.ts';
 import { verifyRunFolder } from '#harness/reporting/verify.ts';
 import { runCli } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 let dir: string;
 let manifest: Manifest;
@@ -29,7 +34,7 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   stdout = r.stdout;
   manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const list = await runCli(['list', '--json']);
+  const list = await runMain(['list', '--json']);
   catalogue = (JSON.parse(list.stdout) as { id: string }[]).map((q) => q.id);
 }, 240_000);
 
@@ -103,7 +108,7 @@ describe('verifying a run folder', () => {
   });
 
   it('report verify: a --grep run is incomplete (exit 1, one line per skipped requirement)', async () => {
-    const r = await runCli(['report', 'verify', dir]);
+    const r = await runMain(['report', 'verify', dir]);
     expect(r.code, r.stderr).toBe(1);
     const skipped = r.stdout.split('\n').filter((l) => / not executed$/.test(l));
     expect(skipped).toHaveLength(catalogue.length - 4);
@@ -115,12 +120,12 @@ describe('verifying a run folder', () => {
 
   it('report verify: bad input is one line and exit 2', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'kmsct-verify-'));
-    const r = await runCli(['report', 'verify', empty]);
+    const r = await runMain(['report', 'verify', empty]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^kms-conformance: manifest not found: /)]);
     const broken = copy();
     writeFileSync(join(broken, 'manifest.json'), '{ nope');
-    const b = await runCli(['report', 'verify', broken]);
+    const b = await runMain(['report', 'verify', broken]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/manifest\.json: not valid JSON/);
   }, 120_000);

@@ -1,17 +1,18 @@
 /**
  * End to end: `kms-conformance run` against the embedded reference leaves an index.html beside
- * results.json, with a row for exactly the requirements that ran.
+ * results.json, with a row for exactly the requirements that ran. The CLI runs in-process
+ * (test/in-process.ts).
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 describe('the HTML report of a real run', () => {
   it('is written for the requirements that ran, and only those', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kmsct-report-cli-'));
-    const r = await runCli(['run', '--out', out, '--grep', '^(KEY-01|DIKM-06|DIKM-08) ']);
+    const r = await runMain(['run', '--out', out, '--grep', '^(KEY-01|DIKM-06|DIKM-08) ']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const page = join(out, 'index.html');
     expect(existsSync(page)).toBe(true);

@@ -1,13 +1,16 @@
 /**
  * `report compare` end to end: two real runs made by the CLI (the embedded reference, and the
- * reference with the `accept-alias` fault), compared as a matrix and as a diff; and bad inputs.
+ * reference with the `accept-alias` fault), compared as a matrix and as a diff; and bad inputs. The
+ * CLI runs in-process (test/in-process.ts); `report compare` resolves paths against process.cwd(),
+ * so every path here is absolute.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer } from '../reference/server.ts';
-import { runCli } from './cli-support.ts';
+import { ROOT } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kmsct-compare-'));
 // DIKM-03/04 fail under accept-alias; DIKM-05 records a different answer; DIKM-01 is unaffected.
@@ -16,9 +19,9 @@ const GREP = '^(DIKM-0[1345]) ';
 describe('report compare: bad input', () => {
   it.each([
     ['a missing file', [join(dir, 'missing.json')], /^kms-conformance: cannot read .*missing\.json: no such file or folder\n$/],
-    ['--diff with one run', ['--diff', 'package.json'], /^kms-conformance: --diff compares exactly two runs \(old, then new\); got 1\n$/],
+    ['--diff with one run', ['--diff', join(ROOT, 'package.json')], /^kms-conformance: --diff compares exactly two runs \(old, then new\); got 1\n$/],
   ])('%s: one line, exit 2', async (_, args, stderr) => {
-    const r = await runCli(['report', 'compare', ...args]);
+    const r = await runMain(['report', 'compare', ...args]);
     expect(r.stderr).toMatch(stderr);
     expect(r.code).toBe(2);
   });
@@ -29,11 +32,11 @@ describe('report compare: a faithful run and a faulty one', () => {
   const bad = join(dir, 'bad');
 
   beforeAll(async () => {
-    const a = await runCli(['run', '--out', good, '--seed', '1', '--grep', GREP]);
+    const a = await runMain(['run', '--out', good, '--seed', '1', '--grep', GREP]);
     expect(a.code, a.stdout + a.stderr).toBe(0);
     const ref = await startReferenceServer({ port: 0, faults: ['accept-alias'], log: () => {} });
     try {
-      const b = await runCli(['run', '--endpoint', ref.url, '--out', bad, '--seed', '1', '--grep', GREP]);
+      const b = await runMain(['run', '--endpoint', ref.url, '--out', bad, '--seed', '1', '--grep', GREP]);
       expect(b.code, b.stdout + b.stderr).toBe(1);
     } finally {
       await ref.close();
@@ -43,7 +46,7 @@ describe('report compare: a faithful run and a faulty one', () => {
   it('the matrix shows where the runs differ, with the failures and both answers', async () => {
     const out = join(dir, 'compare.html');
     const md = join(dir, 'compare.md');
-    const r = await runCli(['report', 'compare', good, join(bad, 'results.json'), '--out', out, '--markdown', md]);
+    const r = await runMain(['report', 'compare', good, join(bad, 'results.json'), '--out', out, '--markdown', md]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('4 requirements, 3 where the runs differ');
     expect(r.stdout).toContain(`wrote ${out}`);
@@ -60,7 +63,7 @@ describe('report compare: a faithful run and a faulty one', () => {
   it('the diff reports the regressions and the changed answer, and exits 1', async () => {
     const out = join(dir, 'diff.html');
     const json = join(dir, 'diff.json');
-    const r = await runCli(['report', 'compare', '--diff', good, bad, '--out', out, '--json', json]);
+    const r = await runMain(['report', 'compare', '--diff', good, bad, '--out', out, '--json', json]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/^regressed \(2\):\n {2}DIKM-03 .*pass → fail.*\n {2}DIKM-04 .*pass → fail/m);
     expect(r.stdout).toMatch(/^observations changed \(1\):\n {2}DIKM-05 /m);
@@ -72,7 +75,7 @@ describe('report compare: a faithful run and a faulty one', () => {
   });
 
   it('the other way round is an improvement, exit 0', async () => {
-    const r = await runCli(['report', 'compare', '--diff', bad, good, '--out', join(dir, 'back.html')]);
+    const r = await runMain(['report', 'compare', '--diff', bad, good, '--out', join(dir, 'back.html')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^improved \(2\):/m);
     expect(r.stdout).not.toMatch(/^regressed/m);
@@ -81,7 +84,7 @@ describe('report compare: a faithful run and a faulty one', () => {
   it('refuses a results.json of another major schema version', async () => {
     const v2 = join(dir, 'v2.json');
     writeFileSync(v2, JSON.stringify({ ...JSON.parse(readFileSync(join(good, 'results.json'), 'utf8')), schemaVersion: '2.0.0' }));
-    const r = await runCli(['report', 'compare', good, v2]);
+    const r = await runMain(['report', 'compare', good, v2]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^kms-conformance: .*v2\.json is not a kms-conformance results\.json this version reads: schemaVersion: .*\n$/);
   });

@@ -1,7 +1,7 @@
 /**
  * results.json against its JSON Schema: the committed schema file is the one the zod schema
  * generates, real run outputs validate with an independent validator (ajv), and broken documents
- * are rejected.
+ * are rejected. The runs are `main()` in-process (test/in-process.ts), two at once as before.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type RunningReference } from '#reference/server.ts';
 import { resultsJsonSchemaText } from '#harness/results/index.ts';
 import { RESULTS_SCHEMA_VERSION } from '#harness/results/index.ts';
-import { ROOT, runCli } from './cli-support.ts';
+import { ROOT } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 const schemaPath = join(ROOT, 'schema/results.schema.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
@@ -48,8 +49,8 @@ describe('real results.json files validate', () => {
     // A reference with two deviations, so the document has failures and a not-implemented outcome.
     faulty = await startReferenceServer({ port: 0, faults: ['wrong-error-code', 'no-import-operations'] });
     const [ra, rb] = await Promise.all([
-      runCli(['run', '--out', a, '--grep', '^(KEY-0[1-3]|PROTO-1|PROP-01) ']),
-      runCli(['run', '--endpoint', faulty.url, '--out', b, '--grep', '^(DIKM-01|GPFI-01|PROTO-10) ']),
+      runMain(['run', '--out', a, '--grep', '^(KEY-0[1-3]|PROTO-1|PROP-01) ']),
+      runMain(['run', '--endpoint', faulty.url, '--out', b, '--grep', '^(DIKM-01|GPFI-01|PROTO-10) ']),
     ]);
     expect(ra.code, ra.stderr).toBe(0);
     expect(rb.code, rb.stderr).toBe(1);

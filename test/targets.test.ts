@@ -3,6 +3,11 @@
  * moto and local-kms on a small subset (skipped with a reason where they are not installed, except
  * in CI, which installs them), the emulator gone afterwards; container targets skipped with one line
  * where there is no container runtime; LocalStack host mode and missing programs as one line, exit 2.
+ *
+ * The emulator runs and Ctrl-C are real `kms-conformance` processes: what they check is that the
+ * started program is gone once that process is done (and the program inherits the process's
+ * environment, which harness/targets/process.ts does not take from `main()`). The one-line refusals
+ * and the skipped container target are `main()` in-process (test/in-process.ts).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { findProgram } from '../harness/targets/find-program.ts';
 import { tempDir } from '../harness/test-support/reference-target.ts';
 import { collect, startCli, runCli } from './cli-support.ts';
+import { runMain } from './in-process.ts';
 
 const SUBSET = 'KEY-0[45]';
 
@@ -81,7 +87,7 @@ describe('container targets without a container runtime', () => {
     const runtime = await getContainerRuntimeClient().then(() => true, () => false);
     if (runtime) ctx.skip('a container runtime is available here, so the target would really start');
     const out = tempDir();
-    const r = await runCli(['run', '--target', 'container:localstack', '--out', out]);
+    const r = await runMain(['run', '--target', 'container:localstack', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trim().split('\n').filter((l) => !l.startsWith('starting target'));
@@ -92,7 +98,7 @@ describe('container targets without a container runtime', () => {
 
 describe('targets that cannot start: one line, exit code 2', () => {
   it('localstack (host mode) explains why and points to container:localstack', async () => {
-    const r = await runCli(['run', '--target', 'localstack']);
+    const r = await runMain(['run', '--target', 'localstack']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^kms-conformance: target localstack: LocalStack host mode .* use --target container:localstack where a container runtime exists\n$/);
   });
@@ -102,7 +108,7 @@ describe('targets that cannot start: one line, exit code 2', () => {
     writeFileSync(join(cwd, 'kms-conformance.config.json'), JSON.stringify({
       targets: { emu: { kind: 'process', region: 'us-east-1', process: { command: 'kmsct-absent-emulator', install: 'pip install absent-emulator' }, principals: { primary: { accessKeyId: 'AKIAABSENTABSENT0001', secretAccessKey: 'absent-secret' } } } },
     }));
-    const r = await runCli(['run', '--target', 'emu'], undefined, cwd);
+    const r = await runMain(['run', '--target', 'emu'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('kms-conformance: target emu: kmsct-absent-emulator is not installed (not on PATH); install it with: pip install absent-emulator\n');
   });
@@ -110,7 +116,7 @@ describe('targets that cannot start: one line, exit code 2', () => {
   it('a bad process definition in the config file', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'kms-conformance.config.json'), JSON.stringify({ targets: { emu: { kind: 'process', region: 'us-east-1', process: { command: 'x', port: 'any' } } } }));
-    const r = await runCli(['run', '--target', 'emu'], undefined, cwd);
+    const r = await runMain(['run', '--target', 'emu'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^kms-conformance: \S+kms-conformance\.config\.json: targets\.emu\.process\.port: [^\n]+\n$/);
   });
