@@ -7,16 +7,13 @@
  *
  * A fault no requirement catches is a gap in the specs. Figures only; nothing here asserts.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { main } from '../harness/cli/main.ts';
 import { FAULTS, type FaultName } from '../reference/faults/index.ts';
 import { startReferenceServer } from '../reference/server.ts';
-
-const BIN = fileURLToPath(new URL('../bin/kms-conformance.js', import.meta.url));
 
 interface Row {
   fault: FaultName | '(none)';
@@ -25,14 +22,13 @@ interface Row {
   seconds: number;
 }
 
-function runSuite(endpoint: string): Promise<{ code: number | null; results: { requirements: { id: string; outcome: string; strength: string }[] } }> {
+/** The whole suite against `endpoint`, in this process, with no AWS settings from the environment. */
+async function runSuite(endpoint: string): Promise<{ code: number | null; results: { requirements: { id: string; outcome: string; strength: string }[] } }> {
   const out = mkdtempSync(join(tmpdir(), 'kmsct-kill-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  for (const k of Object.keys(env)) if (k.startsWith('AWS_ENDPOINT_URL') || k === 'AWS_ACCESS_KEY_ID' || k === 'AWS_PROFILE') delete env[k];
-  const child = spawn(process.execPath, [BIN, 'run', '--endpoint', endpoint, '--out', out], { env, stdio: 'ignore' });
-  return new Promise((resolve) =>
-    child.on('close', (code) => resolve({ code, results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) })),
-  );
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('AWS_') || k.startsWith('KMS_CONFORMANCE_')) delete env[k];
+  const code = await main(['run', '--endpoint', endpoint, '--out', out], { write: () => {}, writeErr: () => {}, env });
+  return { code, results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) };
 }
 
 async function measure(fault: FaultName | '(none)'): Promise<Row> {

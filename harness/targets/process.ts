@@ -82,7 +82,10 @@ async function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
   if (pid === undefined) return;
   if (!signalGroup(pid, 'SIGTERM')) return;
   const deadline = Date.now() + graceMs;
-  await Promise.race([exited(child), sleep(graceMs)]);
+  // The grace timer must not outlive the program: an un-cleared one kept the CLI alive for the whole grace.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited(child), new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+  clearTimeout(timer);
   // The leader may be gone while a child it spawned lingers in the group: wait out the rest of the grace.
   while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
   if (groupAlive(pid)) {
