@@ -1,13 +1,15 @@
 /**
  * @module reference/model/wrapping-keys
  * RSA wrapping key pairs for GetParametersForImport. Every call gets a fresh pair (REQ-G7), and pairs
- * are the reference's most expensive work: a run of the suite asks for a few hundred. Two things keep
- * them off the request path:
- * - a pair is assembled from two primes of OpenSSL's prime generator (`crypto.generatePrime`), which
- *   costs a third to a quarter of `generateKeyPair('rsa')` here (that one adds FIPS 186-4 checks a
- *   wrapping key for test material does not need), and the two primes are found in parallel;
- * - a small pool per spec is filled ahead of use, on libuv's thread pool, from the first request for
- *   that spec on. A pair is handed out once and never again.
+ * are the reference's most expensive work: a run of the suite asks for a few hundred. Three things
+ * keep them cheap and off the request path:
+ * - a pair is made of as many primes as OpenSSL's own multi-prime generator allows for the modulus
+ *   size (three for 2048 and 3072 bits, four for 4096; RFC 8017 multi-prime RSA): the primes are
+ *   smaller, and OpenSSL's 64 Miller-Rabin rounds per prime are the bulk of the cost. A client sees
+ *   only the public key (n, e), which is the same kind of RSA key as ever;
+ * - the primes come from `crypto.generatePrime` in parallel, on libuv's thread pool;
+ * - a small pool per spec is filled ahead of use, from the first request for that spec on.
+ * A pair is handed out once and never again.
  */
 import { createPrivateKey, createPublicKey, generatePrime, type KeyObject } from 'node:crypto';
 
@@ -41,29 +43,62 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** Big-endian unsigned bytes of `n`, base64url, as JWK wants them. */
-function b64u(n: bigint): string {
-  const hex = n.toString(16);
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex').toString('base64url');
+/** How many primes OpenSSL allows a modulus of `bits` bits (its `ossl_rsa_multip_cap`). */
+export function primeCount(bits: number): number {
+  return bits < 1024 ? 2 : bits < 4096 ? 3 : bits < 8192 ? 4 : 5;
+}
+
+/** DER (X.690) of what an RSAPrivateKey is made of: unsigned INTEGERs in SEQUENCEs. */
+function derLength(n: number): Buffer {
+  if (n < 0x80) return Buffer.from([n]);
+  const bytes: number[] = [];
+  for (let m = n; m > 0; m >>= 8) bytes.unshift(m & 0xff);
+  return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+function derInteger(x: bigint): Buffer {
+  const hex = x.toString(16);
+  let body = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+  if (body[0]! & 0x80) body = Buffer.concat([Buffer.from([0]), body]);
+  return Buffer.concat([Buffer.from([0x02]), derLength(body.length), body]);
+}
+function derSequence(items: readonly Buffer[]): Buffer {
+  const body = Buffer.concat(items);
+  return Buffer.concat([Buffer.from([0x30]), derLength(body.length), body]);
 }
 
 /**
- * An RSA pair with a modulus of exactly `bits` bits and e = 65537. OpenSSL's primes have their two
- * top bits set, so the product of two `bits/2`-bit primes always has `bits` bits; primes for which e
- * is not invertible, or that lie too close together (FIPS 186-4's |p−q| bound), are drawn again.
+ * PKCS#1 RSAPrivateKey (RFC 8017 A.1.2) of the primes `ps` and exponents e, d: version 1 with
+ * OtherPrimeInfos when there are more than two primes; each further coefficient is the inverse of the
+ * product of the primes before it.
+ */
+export function pkcs1PrivateKey(ps: readonly bigint[], e: bigint, d: bigint): Buffer {
+  const [p, q, ...others] = ps as [bigint, bigint, ...bigint[]];
+  const fields = [others.length ? 1n : 0n, ps.reduce((a, b) => a * b, 1n), e, d, p, q, d % (p - 1n), d % (q - 1n), inverse(q, p)].map(derInteger);
+  if (others.length) {
+    let before = p * q;
+    const infos = others.map((r) => {
+      const info = derSequence([derInteger(r), derInteger(d % (r - 1n)), derInteger(inverse(before, r))]);
+      before *= r;
+      return info;
+    });
+    fields.push(derSequence(infos));
+  }
+  return derSequence(fields);
+}
+
+/**
+ * An RSA pair with a modulus of exactly `bits` bits and e = 65537. Primes for which e is not
+ * invertible, repeated primes, or a product a bit short of `bits` are drawn again.
  */
 export async function rsaPairOfBits(bits: number): Promise<WrappingKeyPair> {
-  const half = bits / 2;
+  const k = primeCount(bits);
+  const sizes = Array.from({ length: k }, (_, i) => Math.floor(bits / k) + (i < bits % k ? 1 : 0));
   for (;;) {
-    const [p, q] = await Promise.all([prime(half), prime(half)]);
-    const distance = p > q ? p - q : q - p;
-    if (distance < 1n << BigInt(half - 100) || gcd(E, p - 1n) !== 1n || gcd(E, q - 1n) !== 1n) continue;
-    const n = p * q;
-    const d = inverse(E, (p - 1n) * (q - 1n));
-    const privateKey = createPrivateKey({
-      key: { kty: 'RSA', n: b64u(n), e: b64u(E), d: b64u(d), p: b64u(p), q: b64u(q), dp: b64u(d % (p - 1n)), dq: b64u(d % (q - 1n)), qi: b64u(inverse(q, p)) },
-      format: 'jwk',
-    });
+    const ps = await Promise.all(sizes.map(prime));
+    const n = ps.reduce((a, b) => a * b, 1n);
+    if (n.toString(2).length !== bits || new Set(ps).size !== k || ps.some((p) => gcd(E, p - 1n) !== 1n)) continue;
+    const d = inverse(E, ps.reduce((a, p) => a * (p - 1n), 1n));
+    const privateKey = createPrivateKey({ key: pkcs1PrivateKey(ps, E, d), format: 'der', type: 'pkcs1' });
     return { privateKey, publicKey: createPublicKey(privateKey) };
   }
 }
