@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { RunAbort } from '../errors.ts';
 import { formatIssue } from './issues.ts';
-import { TARGET_KINDS, type RateLimits } from './kinds.ts';
+import { KINDS, TARGET_KINDS, type RateLimits } from './kinds.ts';
 import { ContainerLaunchSchema, ProcessLaunchSchema } from './launch-config.ts';
 
 export const PrincipalSchema = z.object({
@@ -81,11 +81,12 @@ export function validateTarget(raw: unknown, origin: string): TargetInput {
   const parsed = TargetSchema.safeParse(raw);
   if (parsed.success) {
     const t = parsed.data;
-    if (t.kind === 'aws' && t.endpoint) {
-      throw new RunAbort('config', `${origin}: target kind 'aws' takes no endpoint (the SDK's AWS endpoint, or AWS_ENDPOINT_URL_KMS); use kind 'endpoint' for anything else`);
+    const endpointFrom = KINDS[t.kind].endpoint;
+    if (endpointFrom === 'aws' && t.endpoint) {
+      throw new RunAbort('config', `${origin}: target kind '${t.kind}' takes no endpoint (the SDK's AWS endpoint, or AWS_ENDPOINT_URL_KMS); use kind 'endpoint' for anything else`);
     }
-    if (t.kind === 'endpoint' && !t.endpoint) {
-      throw new RunAbort('config', `${origin}: target kind 'endpoint' needs an endpoint URL (--endpoint URL, or AWS_ENDPOINT_URL_KMS)`);
+    if (endpointFrom === 'given' && !t.endpoint) {
+      throw new RunAbort('config', `${origin}: target kind '${t.kind}' needs an endpoint URL (--endpoint URL, or AWS_ENDPOINT_URL_KMS)`);
     }
     for (const kind of ['process', 'container'] as const) {
       if (t.kind === kind && !t[kind]) throw new RunAbort('config', `${origin}: target kind '${kind}' needs a "${kind}" object (see the README, Targets)`);
