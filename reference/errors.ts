@@ -19,6 +19,7 @@ export type CommonErrorName =
   | 'InvalidSignatureException'
   | 'MissingAuthenticationTokenException'
   | 'NotAuthorizedException'
+  | 'RequestEntityTooLargeException'
   | 'SerializationException'
   | 'ThrottlingException'
   | 'UnknownOperationException'
@@ -28,8 +29,13 @@ export type CommonErrorName =
 /** Every error name the reference can emit. */
 export type KmsErrorName = ModelErrorName | CommonErrorName;
 
+/** Protocol errors with a status of their own: a body over the reference's cap is refused unread. */
+const PROTOCOL_STATUS: Partial<Record<CommonErrorName, number>> = { RequestEntityTooLargeException: 413 };
+
 /** Server faults (5xx) as the model marks them; everything else is a client error answered with 400. */
 function statusOf(name: KmsErrorName): { fault: 'client' | 'server'; status: number } {
+  const own = PROTOCOL_STATUS[name as CommonErrorName];
+  if (own) return { fault: 'client', status: own };
   const shape = (SHAPES as Readonly<Record<string, { readonly error?: { readonly fault: 'client' | 'server'; readonly status: number } }>>)[name];
   return shape?.error ? { fault: shape.error.fault, status: shape.error.status } : { fault: 'client', status: 400 };
 }

@@ -13,6 +13,10 @@ import { applyFaults } from './faults/index.ts';
 import type { OperationContext } from './operations/context.ts';
 import { implementedOperations, OPERATION_LIST } from './operations/index.ts';
 import { handleWire, type WireHandler, type WireRequest } from './protocol/aws-json.ts';
+import { KMS_REGIONS } from './api/kms-api.generated.ts';
+
+/** Every region KMS has an endpoint in, in every partition (botocore's endpoints.json). */
+export const DEFAULT_REGIONS: readonly string[] = Object.values(KMS_REGIONS).flat();
 import type { WireResponse } from './protocol/error-response.ts';
 
 export interface ReferenceOptions {
@@ -24,6 +28,8 @@ export interface ReferenceOptions {
   uuid?: () => string;
   /** Generates RSA wrapping key pairs for GetParametersForImport. */
   wrappingKeyGenerator?: PairGenerator;
+  /** The regions served (separate key spaces); default every region KMS has an endpoint in (KMS_REGIONS). */
+  regions?: readonly string[];
   /** Named deviations, for the project's own fault-injection tests only. */
   faults?: readonly string[];
   log?: (msg: string) => void;
@@ -49,6 +55,7 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
 
   const deps = {
     accounts,
+    regions: new Set(options.regions ?? DEFAULT_REGIONS),
     now,
     uuid,
     log,
@@ -72,14 +79,17 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
     handle,
     async fetch(request: Request): Promise<Response> {
       const url = new URL(request.url);
-      const headers: Record<string, string> = {};
+      // No prototype: a header named `constructor` or `__proto__` is a header like any other.
+      const headers: Record<string, string> = Object.create(null);
       request.headers.forEach((v, k) => (headers[k] = v));
       headers.host ??= url.host;
+      const query: Record<string, string> = Object.create(null);
+      for (const [k, v] of url.searchParams) query[k] = v;
       const out = await handle({
         method: request.method,
         hostname: url.hostname,
         path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
+        query,
         headers,
         body: Buffer.from(await request.arrayBuffer()),
       });

@@ -55,6 +55,8 @@ export interface ServiceModel {
   readonly metadata: { readonly apiVersion: string; readonly targetPrefix: string; readonly [key: string]: unknown };
   readonly operations: Readonly<Record<string, RawOperation>>;
   readonly shapes: Readonly<Record<string, RawShape>>;
+  /** The regions KMS has an endpoint in, per partition (botocore's endpoints.json), when read. */
+  readonly regions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The model could not be fetched (no python3/pip, no network): callers may skip rather than fail. */
@@ -138,6 +140,28 @@ const EXTRACT_PY = [
   'sys.stdout.buffer.write(z.read(names[0]))',
 ].join('\n');
 
+/** Reads `botocore/data/endpoints.json` out of the wheel. */
+const EXTRACT_ENDPOINTS_PY = [
+  'import sys, zipfile',
+  'z = zipfile.ZipFile(sys.argv[1])',
+  "sys.stdout.buffer.write(z.read('botocore/data/endpoints.json'))",
+].join('\n');
+
+/** The regions of each partition in which KMS has an endpoint (FIPS endpoints are not regions). */
+export function kmsRegions(endpoints: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const partitions = isObject(endpoints) && Array.isArray(endpoints.partitions) ? (endpoints.partitions as unknown[]) : [];
+  for (const p of partitions) {
+    if (!isObject(p) || typeof p.partition !== 'string' || !isObject(p.regions) || !isObject(p.services)) continue;
+    const kms = p.services.kms;
+    const served = isObject(kms) && isObject(kms.endpoints) ? Object.keys(kms.endpoints) : [];
+    const regions = Object.keys(p.regions).filter((r) => served.includes(r)).sort();
+    if (regions.length) out[p.partition] = regions;
+  }
+  if (!Object.keys(out).length) throw new Error('endpoints.json names no region with a KMS endpoint');
+  return out;
+}
+
 /**
  * The KMS model of the pinned botocore, from the wheel cached under node_modules/.cache (downloaded
  * with pip when absent). Throws ModelUnavailableError when python3, pip or PyPI cannot be reached.
@@ -157,7 +181,10 @@ export async function loadServiceModel(version: string = BOTOCORE_VERSION): Prom
   if (!isObject(json) || !isObject(json.metadata) || !isObject(json.operations) || !isObject(json.shapes)) {
     throw new Error(`${path}: the KMS service-2.json lacks metadata, operations or shapes`);
   }
-  return json as unknown as ServiceModel;
+  const endpoints = await run('python3', ['-c', EXTRACT_ENDPOINTS_PY, path], PIP_TIMEOUT_MS).catch((error: unknown) => {
+    throw new Error(describeFailure(error, `cannot read endpoints.json out of ${path}`));
+  });
+  return { ...(json as unknown as ServiceModel), regions: kmsRegions(JSON.parse(endpoints.toString('utf8'))) };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -505,6 +532,9 @@ export function renderModel(model: ServiceModel, botocoreVersion: string): strin
       operations as unknown as Literal, ' as const satisfies Readonly<Record<string, OperationModel>>'),
     '/** The name of a KMS operation. */\nexport type OperationName = keyof typeof OPERATIONS;',
     constant('Every operation name, sorted.', 'OPERATION_NAMES: readonly OperationName[] = ', operationNames),
+    ...(model.regions
+      ? [constant('The regions KMS has an endpoint in, per partition (endpoints.json).', 'KMS_REGIONS = ', model.regions as unknown as Literal, ' as const')]
+      : []),
     unionType('ModelErrorName', errorNames.map(quote), '/** The name of every exception shape of the model. */\n'),
     ...shapeNames.filter((name) => names.has(name)).map((name) => typeDeclaration(name, model, names)),
     operationIO(model, names),

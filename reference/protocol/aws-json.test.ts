@@ -133,6 +133,7 @@ describe('unexpected failures', () => {
       now: clock.now,
       uuid: () => 'request-id-1',
       log,
+      regions: new Set(['us-east-1']),
       operations: implementedOperations(),
       context: () => {
         throw new TypeError('store exploded at /var/lib/kms/secret.db');

@@ -31,6 +31,8 @@ export type WireHandler = (request: WireRequest) => Promise<WireResponse>;
 
 export interface ProtocolDeps {
   accounts: readonly ReferenceAccount[];
+  /** The regions served: a request signed for any other is refused. */
+  regions: ReadonlySet<string>;
   now: () => Date;
   uuid: () => string;
   log: (msg: string) => void;
@@ -47,7 +49,7 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
     if (req.method !== 'POST' || req.path !== '/') {
       throw new KmsError('UnknownOperationException', `Only POST / is served; got ${req.method} ${req.path}.`);
     }
-    const caller = await verifySigV4(req, deps.accounts, deps.now());
+    const caller = await verifySigV4(req, deps.accounts, deps.now(), deps.regions);
     const operation = operationOf(req.headers['x-amz-target']);
     const definition = deps.operations.get(operation);
     if (!definition) throw new KmsError('UnknownOperationException', `Unknown operation ${req.headers['x-amz-target']}.`);

@@ -74,3 +74,41 @@ describe('region from the credential scope of a raw request', () => {
     expect(md.Arn).toBe(`arn:${partition}:kms:${region}:${PRIMARY_ACCOUNT.accountId}:key/${md.KeyId}`);
   });
 });
+
+describe('regions the reference does not serve', () => {
+  let server: RunningReference;
+  beforeAll(async () => {
+    server = await startReferenceServer({ port: 0, log: () => undefined, regions: ['us-east-1', 'eu-west-1'] });
+  });
+  afterAll(() => server.close());
+
+  async function listKeysIn(region: string) {
+    const { url, init } = await signRequest({ url: server.url, operation: 'ListKeys', body: {}, signingDate: new Date(), region });
+    return readAnswer(await fetch(url, init));
+  }
+
+  it.each(['nowhere-1', '..', '*', '__proto__', 'a'.repeat(300), 'ap-south-1'])("a request signed for '%s' is refused with InvalidSignatureException, and makes no key space", async (region) => {
+    const a = await listKeysIn(region);
+    expect(a.status).toBe(400);
+    expect(a.body?.__type).toBe('InvalidSignatureException');
+    expect(String(a.body?.message)).toMatch(/^Credential should be scoped to a valid region, not '.{1,65}'\.$/u);
+  });
+
+  it('the regions it serves are served', async () => {
+    for (const region of ['us-east-1', 'eu-west-1']) expect((await listKeysIn(region)).status).toBe(200);
+  });
+
+  it('by default it serves every region KMS has an endpoint in, and no other', async () => {
+    const all = await startReferenceServer({ port: 0, log: () => undefined });
+    try {
+      for (const region of ['us-east-1', 'ap-southeast-7', 'cn-north-1', 'us-gov-west-1', 'eusc-de-east-1']) {
+        const { url, init } = await signRequest({ url: all.url, operation: 'ListKeys', body: {}, signingDate: new Date(), region });
+        expect((await fetch(url, init)).status, region).toBe(200);
+      }
+      const { url, init } = await signRequest({ url: all.url, operation: 'ListKeys', body: {}, signingDate: new Date(), region: 'us-east-9' });
+      expect((await readAnswer(await fetch(url, init))).body?.__type).toBe('InvalidSignatureException');
+    } finally {
+      await all.close();
+    }
+  });
+});

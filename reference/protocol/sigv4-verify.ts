@@ -47,6 +47,8 @@ interface SignatureParts {
 }
 
 const incomplete = (why: string) => new KmsError('IncompleteSignatureException', why);
+/** A client-chosen value for a message: cut short, so a 300-character region is not echoed whole. */
+const shortened = (s: string) => (s.length > 64 ? `${s.slice(0, 64)}…` : s);
 const invalid = (why: string) => new KmsError('InvalidSignatureException', why);
 
 function parseCredential(credential: string) {
@@ -124,7 +126,7 @@ function sameSignature(a: string, b: string): boolean {
 /**
  * Verifies the request's signature and returns who made it. Throws a KmsError naming the problem.
  */
-export async function verifySigV4(req: IncomingSignedRequest, accounts: readonly ReferenceAccount[], now: Date): Promise<VerifiedCaller> {
+export async function verifySigV4(req: IncomingSignedRequest, accounts: readonly ReferenceAccount[], now: Date, regions: ReadonlySet<string>): Promise<VerifiedCaller> {
   const parts = fromHeader(req) ?? fromQuery(req);
   if (!parts) throw new KmsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const match = findCredential(accounts, parts.accessKeyId);
@@ -132,14 +134,16 @@ export async function verifySigV4(req: IncomingSignedRequest, accounts: readonly
   if ((match.credential.sessionToken ?? undefined) !== parts.sessionToken) {
     throw new KmsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
-  if (parts.service !== SERVICE) throw invalid(`Credential should be scoped to the service '${SERVICE}', not '${parts.service}'.`);
+  if (parts.service !== SERVICE) throw invalid(`Credential should be scoped to the service '${SERVICE}', not '${shortened(parts.service)}'.`);
+  // A region the endpoint does not serve is refused as AWS refuses a credential scope naming no region of its.
+  if (!regions.has(parts.region)) throw invalid(`Credential should be scoped to a valid region, not '${shortened(parts.region)}'.`);
   const signingDate = parseAmzDate(parts.amzDate);
   if (!signingDate) throw incomplete(`X-Amz-Date is not a valid ISO 8601 basic timestamp: ${parts.amzDate}`);
   if (!parts.amzDate.startsWith(parts.date)) throw invalid('The date in the credential scope does not match X-Amz-Date.');
   checkTime(signingDate, parts.expiresSeconds, now);
   const signed = new Set(parts.signedHeaders);
   if (!signed.has('host')) throw incomplete('The host header must be signed.');
-  for (const h of signed) if (req.headers[h] === undefined) throw incomplete(`Signed header ${h} is missing from the request.`);
+  for (const h of signed) if (!Object.hasOwn(req.headers, h)) throw incomplete(`Signed header ${h} is missing from the request.`);
   checkPayloadHash(req);
 
   const expected = await recompute(req, parts, match.credential.secretAccessKey, signingDate);
@@ -159,7 +163,7 @@ export async function rightSignature(req: IncomingSignedRequest, accounts: reado
     const parts = fromHeader(req) ?? fromQuery(req);
     const match = parts && findCredential(accounts, parts.accessKeyId);
     const signingDate = parts && parseAmzDate(parts.amzDate);
-    if (!parts || !match || !signingDate || parts.signedHeaders.some((h) => req.headers[h] === undefined)) return undefined;
+    if (!parts || !match || !signingDate || parts.signedHeaders.some((h) => !Object.hasOwn(req.headers, h))) return undefined;
     const signature = await recompute(req, parts, match.credential.secretAccessKey, signingDate);
     return { signature, in: parts.expiresSeconds === undefined ? 'header' : 'query' };
   } catch {
@@ -208,7 +212,7 @@ function signerFor(parts: SignatureParts, secretAccessKey: string): SignatureV4 
 }
 
 async function recompute(req: IncomingSignedRequest, parts: SignatureParts, secretAccessKey: string, signingDate: Date): Promise<string> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = Object.create(null);
   for (const h of parts.signedHeaders) headers[h] = req.headers[h]!;
   const signer = signerFor(parts, secretAccessKey);
   const signable = new Set(parts.signedHeaders);

@@ -12,7 +12,18 @@ import { SHAPES } from '../api/kms-api.generated.ts';
 import type { Shape, ShapeTable } from '../api/shape.ts';
 import { KmsError } from '../errors.ts';
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Base64 as a length and a character set: a linear check (a grouped pattern overflowed the stack on megabytes). */
+const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
+function isBase64(value: string): boolean {
+  return value.length % 4 === 0 && BASE64_CHARS.test(value);
+}
+
+/** Values longer than this are shown cut short in messages (a 5 MiB Description is not echoed whole). */
+const MAX_SHOWN = 4096;
+const SHOWN_PREFIX = 256;
+
+/** The earliest and latest instants a Date can hold: timestamps beyond are held at the edge. */
+const DATE_LIMIT_MS = 8.64e15;
 const TABLE: ShapeTable = SHAPES;
 
 type StructureShape = Extract<Shape, { type: 'structure' }>;
@@ -26,11 +37,27 @@ function serializationError(path: string, expected: string): KmsError {
   return new KmsError('SerializationException', `Expected ${expected} at '${path}'`);
 }
 
+/** One item of a list as a message shows it; nested values are not walked (they may nest thousands deep). */
+function shownItem(v: unknown): string {
+  if (Array.isArray(v)) return '[…]';
+  if (typeof v === 'object' && v !== null) return '{…}';
+  return String(v);
+}
+
+/** A value as a message shows it: whole when short, else its start and its length. */
+function shownValue(value: unknown): string {
+  const text = Array.isArray(value) ? `[${value.map(shownItem).join(', ')}]` : String(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, SHOWN_PREFIX)}…(${text.length} characters)` : text;
+}
+
+/** Constraint violations, worded only once validation is done (a serialisation error ends it first). */
 class Violations {
-  readonly items: string[] = [];
+  private readonly found: (() => string)[] = [];
   add(value: unknown, path: string, constraint: string, sensitive = false): void {
-    const shown = sensitive ? 'Value' : value === null ? 'Value null' : `Value '${String(value)}'`;
-    this.items.push(`${shown} at '${path}' failed to satisfy constraint: ${constraint}`);
+    this.found.push(() => `${sensitive ? 'Value' : value === null ? 'Value null' : `Value '${shownValue(value)}'`} at '${path}' failed to satisfy constraint: ${constraint}`);
+  }
+  get items(): string[] {
+    return this.found.map((f) => f());
   }
 }
 
@@ -101,7 +128,7 @@ function walk(value: unknown, shape: Shape, path: string, v: Violations): unknow
       return value;
     }
     case 'blob': {
-      if (typeof value !== 'string' || !BASE64.test(value)) throw serializationError(path, 'a base64-encoded blob');
+      if (typeof value !== 'string' || !isBase64(value)) throw serializationError(path, 'a base64-encoded blob');
       const bytes = Buffer.from(value, 'base64');
       // Blob values are never echoed: they are binary, and often key material or plaintext.
       lengthChecks(bytes.length, shape, undefined, path, v, true);
@@ -119,10 +146,11 @@ function walk(value: unknown, shape: Shape, path: string, v: Violations): unknow
       return value;
     case 'timestamp':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw serializationError(path, 'a timestamp in epoch seconds');
-      return new Date(value * 1000);
+      // Beyond what a Date holds (1e13 s, 1e20 s): the earliest or latest instant, so range rules still apply.
+      return new Date(Math.max(-DATE_LIMIT_MS, Math.min(DATE_LIMIT_MS, value * 1000)));
     case 'list': {
       if (!Array.isArray(value)) throw serializationError(path, 'a list');
-      lengthChecks(value.length, shape, `[${value.join(', ')}]`, path, v, shape.sensitive);
+      lengthChecks(value.length, shape, value, path, v, shape.sensitive);
       const member = shapeNamed(shape.member);
       return value.map((item, i) => walk(item, member, `${path}.${i + 1}.member`, v));
     }

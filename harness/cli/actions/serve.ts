@@ -6,10 +6,10 @@ import { PRIMARY_ACCOUNT, SECONDARY_ACCOUNT } from '#reference/accounts.ts';
 import { startReferenceServer } from '#reference/server.ts';
 import { RunAbort } from '../../errors.ts';
 
-export async function serve(opts: { port: number; host: string; fault?: string[] }, write: (l: string) => void): Promise<void> {
+export async function serve(opts: { port: number; host: string; regions?: string[]; fault?: string[] }, write: (l: string) => void): Promise<void> {
   let ref;
   try {
-    ref = await startReferenceServer({ port: opts.port, host: opts.host, faults: opts.fault ?? [], log: (m) => process.stderr.write(`${m}\n`) });
+    ref = await startReferenceServer({ port: opts.port, host: opts.host, ...(opts.regions && { regions: opts.regions }), faults: opts.fault ?? [], log: (m) => process.stderr.write(`${m}\n`) });
   } catch (e) {
     throw new RunAbort('usage', (e as Error).message);
   }
