@@ -31,6 +31,9 @@ export default defineConfig({
           // and the harness again (about a second each). Specs keep no state between files but the
           // worker's target clients, which are meant to be shared.
           isolate: false,
+          // Worker threads, not child processes: a Ctrl-C in a terminal signals the whole process
+          // group, and forked workers would die under the run instead of letting it end its own way.
+          pool: 'threads',
           globalSetup: ['harness/run/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

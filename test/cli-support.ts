@@ -22,8 +22,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...extra };
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the CLI; `ownGroup` puts it in a process group of its own, as a terminal does a command it runs. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), cwd = ROOT, opts: { ownGroup?: boolean } = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.ownGroup ?? false });
 }
 
 export function runCli(args: string[], env?: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {

@@ -61,7 +61,8 @@ export class ConsoleReporter implements Reporter {
   onTestCaseResult(tc: TestCase): void {
     const req = tc.meta().requirement;
     const r = tc.result();
-    if (!req || (r.state === 'skipped' && !r.note)) return;
+    const notApplicable = tc.meta().notApplicable;
+    if (!req || (r.state === 'skipped' && notApplicable === undefined)) return;
     this.done++;
     // Until every spec file is collected the total is a lower bound, shown as `12/40+`.
     const more = this.collected < this.modules ? '+' : '';
@@ -79,6 +80,6 @@ export class ConsoleReporter implements Reporter {
     }
     this.write(`  ${counter} ${mark} ${tc.name}${strength}${suffix}`);
     if (r.state === 'failed') this.write(`      ${String(r.errors?.[0]?.message ?? '').split('\n')[0]}`);
-    if (r.state === 'skipped') this.write(`      not applicable: ${r.note}`);
+    if (r.state === 'skipped') this.write(`      not applicable: ${notApplicable}`);
   }
 }

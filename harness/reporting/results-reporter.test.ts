@@ -30,8 +30,14 @@ describe('ResultsReporter outcomes', () => {
     ['skipped', 'must', 'no session token', 'not-applicable'],
   ] as const)('%s %s → %s', (state, strength, note, outcome) => {
     const r = new ResultsReporter();
-    r.onTestCaseResult(testCase(state, { strength, ...(note && { note }), ...(state === 'failed' && { error: { name: 'AssertionError', message: 'boom\nmore' } }) }));
-    expect(r.results[0]).toMatchObject({ id: 'KEY-01', outcome, durationMs: 12 });
+    r.onTestCaseResult(testCase(state, { strength, ...(note && { note, meta: { notApplicable: note } }), ...(state === 'failed' && { error: { name: 'AssertionError', message: 'boom\nmore' } }) }));
+    expect(r.results[0]).toMatchObject({ id: 'KEY-01', outcome, durationMs: 12, ...(note && { note }) });
+  });
+
+  it('leaves out checks an interrupted run cancelled (skipped by vitest, not declared not applicable)', () => {
+    const r = new ResultsReporter();
+    r.onTestCaseResult(testCase('skipped', { note: 'The test run was aborted by the user.' }));
+    expect(r.results).toEqual([]);
   });
 
   it('reports a failure whose operation the target lacks as not-implemented, with the first line of the error', () => {

@@ -13,9 +13,9 @@ function outcomeOf(tc: TestCase): { outcome: Outcome; note?: string } | undefine
   const strength = meta.requirement?.strength;
   if (r.state === 'passed') return { outcome: strength === 'observe' ? 'observed' : 'pass' };
   if (r.state === 'failed') return { outcome: meta.notImplemented ? 'not-implemented' : 'fail' };
-  // A skip with a reason is a capability the target declared absent; a skip without one is a test
-  // that was filtered out of this run, and is not part of the results.
-  if (r.state === 'skipped' && r.note) return { outcome: 'not-applicable', note: r.note };
+  // A check that said it does not apply to the target; any other skip is a check that never ran
+  // (filtered out, or cancelled by an interruption), and is not part of the results.
+  if (r.state === 'skipped' && meta.notApplicable !== undefined) return { outcome: 'not-applicable', note: meta.notApplicable };
   return undefined;
 }
 

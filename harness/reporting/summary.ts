@@ -44,6 +44,11 @@ export function formatSummary(r: RunResults, written: readonly string[], cwd = p
   ];
   lines.push(`verdict: ${r.verdict}${why.length ? ` (${why.join('; ')})` : ''}`);
   if (r.run.grep) lines.push(`partial run: only requirements matching --grep '${r.run.grep}' ran`);
+  const notRun = r.run.notRun ?? [];
+  if (notRun.length) {
+    const more = notRun.length > MAX_NAMED ? ` and ${notRun.length - MAX_NAMED} more` : '';
+    lines.push(`did not run${r.run.interrupted ? ' (interrupted)' : ''}: ${notRun.length} requirement${notRun.length === 1 ? '' : 's'}, ${notRun.slice(0, MAX_NAMED).join(', ')}${more}; nothing is claimed about them`);
+  }
   const shown = (p: string) => {
     const rel = relative(cwd, p);
     return rel && !rel.startsWith('..') ? rel : p;

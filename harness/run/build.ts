@@ -39,6 +39,8 @@ export function buildRunResults({ plan, target: t, seed, execution, sweep, start
   const applied = plan.baseline && applyBaseline(execution.requirements, plan.baseline.file, { path: plan.baseline.path, catalogue: new Set(plan.catalogue), allowStale: plan.allowStale });
   const requirements = applied?.requirements ?? execution.requirements;
   const suiteErrors = [...execution.errors, ...catalogueGaps(plan, execution)];
+  const ran = new Set(execution.requirements.map((r) => r.id));
+  const notRun = plan.selection.requirements.map((r) => r.id).filter((id) => !ran.has(id));
   const results: RunResults = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     suite: { name: 'kms-conformance', version: plan.suiteVersion },
@@ -50,6 +52,7 @@ export function buildRunResults({ plan, target: t, seed, execution, sweep, start
       seed,
       ...(plan.selection.grep !== undefined && { grep: plan.selection.grep }),
       ...(execution.interrupted && { interrupted: true }),
+      ...(notRun.length && { notRun }),
     },
     target: {
       name: t.name,

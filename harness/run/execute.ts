@@ -1,8 +1,10 @@
 /**
  * @module harness/run/execute
  * The execution of a plan: vitest runs the selected spec files against the session's target, in
- * this process, and what it reports becomes raw requirement results (before any baseline). Ctrl-C
- * stops starting checks and lets the running ones tear down; a second one sweeps and leaves.
+ * this process (its workers are threads, so a terminal's Ctrl-C, which signals the whole process
+ * group, reaches only the run), and what it reports becomes raw requirement results (before any
+ * baseline). Ctrl-C stops starting checks and lets the running ones tear down; a second one stops
+ * waiting for them (the run still sweeps and writes what finished); a third leaves at once.
  */
 import { join } from 'node:path';
 import { createVitest } from 'vitest/node';
@@ -46,6 +48,7 @@ export async function executeRun(plan: RunPlan, session: Session, { write, dir }
     plan.suiteVersion,
   );
   let interrupted = false;
+  let abandoned = false;
   try {
     const before = Object.fromEntries(SIGNALS.map((s) => [s, process.listeners(s)]));
     const vitest = await createVitest('test', {
@@ -68,19 +71,27 @@ export async function executeRun(plan: RunPlan, session: Session, { write, dir }
     // would cut the sweep short and leave keys behind: the run handles these signals itself.
     for (const signal of SIGNALS) for (const l of process.listeners(signal)) if (!before[signal]!.includes(l)) process.removeListener(signal, l);
     // First signal: stop starting new checks, let running ones tear down, then sweep and report.
-    // Second signal: sweep what the ledger lists and leave at once.
+    // Second: stop waiting for the running checks; what finished is still swept and written.
+    // Third: leave now.
+    let signals = 0;
     const onSignal = () => {
-      if (interrupted) {
-        void session.close({ byTag: true }).finally(() => process.exit(130));
-        return;
-      }
-      interrupted = true;
-      write('\ninterrupted: finishing the running checks, then scheduling deletion of what this run created…');
-      void vitest.cancelCurrentRun('keyboard-input');
+      signals++;
+      if (signals === 1) {
+        interrupted = true;
+        write('\ninterrupted: finishing the running checks, then scheduling deletion of what this run created… (Ctrl-C again: stop waiting for them)');
+        void vitest.cancelCurrentRun('keyboard-input');
+      } else if (signals === 2) {
+        abandoned = true;
+        write('interrupted again: not waiting for the running checks; scheduling deletion of what this run created and writing what finished… (Ctrl-C again: leave now)');
+        void vitest.close();
+      } else process.exit(130);
     };
     for (const signal of SIGNALS) process.on(signal, onSignal);
     try {
       await vitest.start(plan.selection.files.length ? [...plan.selection.files] : undefined);
+    } catch (e) {
+      // Closing vitest under a running start is how a second Ctrl-C stops waiting: not an error.
+      if (!abandoned) throw e;
     } finally {
       await vitest.close();
       for (const signal of SIGNALS) process.removeListener(signal, onSignal);

@@ -26,6 +26,8 @@ declare module '@vitest/runner' {
     observations?: Observation[];
     /** Set when the target does not have the operation under test. */
     notImplemented?: string;
+    /** Set when the check ended as not applicable to the target, with the reason. */
+    notApplicable?: string;
     /** Expected vs actual of a failed expectation, for the report's diff. */
     expectation?: { expected: unknown; actual: unknown };
     cleanupProblems?: string[];
@@ -94,7 +96,11 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       syntheticKeyId: () => w.registry.syntheticKeyId(),
       aliasName: (label) => w.registry.aliasName(label),
       observe: (label, value) => observations.push({ label, value: JSON.parse(w.secrets.scrub(JSON.stringify(value ?? null))) }),
-      notApplicable: (reason) => skip(reason),
+      notApplicable: (reason) => {
+        // Marked in the metadata: a skip without it is a check that never ran (filtered out, or a cancelled run).
+        task.meta.notApplicable = reason;
+        return skip(reason);
+      },
     };
     try {
       await body(kms);
