@@ -56,6 +56,16 @@ describe('buildRunResults', () => {
     expect(built.notes).toEqual(['GONE-01: baselined, but the suite has no such requirement (stale entry, allowed)']);
   });
 
+  it('an interrupted run lists what did not run and claims nothing about it, baselined or not', () => {
+    const file: BaselineFile = { target: 'emu', suiteVersion: '9.9.9', entries: [{ id: 'DIKM-02', reason: 'known' }, { id: 'KEY-01', reason: 'known' }] };
+    const selection = { requirements: ['DIKM-01', 'DIKM-02', 'KEY-01'].map((id) => ({ ...req(id, 'pass'), file: 'specs/x.spec.ts' })), files: [] };
+    const built = buildRunResults(input({ interrupted: true, requirements: [req('DIKM-01', 'pass')], declared: ['DIKM-01'] }, { selection, baseline: { path: '/b.json', file } }));
+    expect(built.results.run).toMatchObject({ interrupted: true, notRun: ['DIKM-02', 'KEY-01'] });
+    expect(built.results.baseline).toMatchObject({ unknownIds: [], notRun: ['DIKM-02', 'KEY-01'] });
+    expect(built.notes).toEqual([]);
+    expect(built.results.verdict).toBe('conformant');
+  });
+
   it('marks partial runs: --grep and interruption', () => {
     const { results } = buildRunResults(input({ interrupted: true }, { selection: { grep: '^KEY', requirements: [], files: [] } }));
     expect(results.run).toMatchObject({ grep: '^KEY', interrupted: true });
