@@ -17,6 +17,17 @@ import { createKmsClient } from '../clients/sdk-client.ts';
 import { ResourceRegistry, RUN_TAG_KEY } from '../resources/registry.ts';
 import { MIN_PENDING_WINDOW_DAYS, scheduleKeyDeletion } from '../resources/teardown.ts';
 
+/** 90 minutes as `1.5 h`, two days as `48 h`: the age a sweep keeps keys younger than. */
+function ageText(ms: number): string {
+  return ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round((ms / 3_600_000) * 10) / 10} h`;
+}
+
+/**
+ * Without --run-id, a sweep keeps keys younger than this unless --older-than says otherwise: a run
+ * still going (another terminal, a CI job) owns its keys, and scheduling them would break it.
+ */
+export const DEFAULT_MIN_AGE_MS = 2 * 3_600_000;
+
 export interface SweepOptions {
   /** Only keys of this run. */
   runId?: string;
@@ -94,7 +105,7 @@ export async function sweepTaggedKeys(target: TargetConfig, o: SweepOptions): Pr
           o.write(`keep      ${label} (another run)`);
         } else if (o.olderThanMs !== undefined && created && now.getTime() - created.getTime() < o.olderThanMs) {
           s.kept++;
-          o.write(`keep      ${label} (newer than --older-than)`);
+          o.write(`keep      ${label} (created less than ${ageText(o.olderThanMs)} ago${o.runId === undefined ? '; a run may still be using it' : ''})`);
         } else if (m?.KeyState === 'PendingDeletion' || m?.KeyState === 'PendingReplicaDeletion') {
           s.alreadyPending++;
           o.write(`pending   ${label}${m.DeletionDate ? ` (deleted on ${m.DeletionDate.toISOString()})` : ''}`);

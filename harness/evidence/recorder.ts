@@ -4,7 +4,7 @@
  * the recorder of the test that is running; the spec fixture attaches it to the test's result.
  */
 import type { Exchange } from '../results/index.ts';
-import { redactBody, redactHeaders, redactQuery, type SecretList } from './redact.ts';
+import { redactBody, redactHeaders, redactQuery, redactRequest, type SecretList } from './redact.ts';
 
 export type { Exchange };
 
@@ -32,6 +32,7 @@ export class EvidenceRecorder {
 
   record(x: RawExchange): void {
     const scrub = (v: unknown) => JSON.parse(this.secrets.scrub(JSON.stringify(v))) as unknown;
+    const request = redactRequest(x.requestHeaders, x.requestBody);
     const entry: Exchange = {
       operation: x.operation,
       principal: x.principal,
@@ -40,8 +41,8 @@ export class EvidenceRecorder {
         method: x.method,
         path: x.path,
         ...(x.query && Object.keys(x.query).length > 0 && { query: redactQuery(x.query) }),
-        headers: redactHeaders(x.requestHeaders),
-        body: redactBody(x.requestBody),
+        headers: request.headers,
+        body: request.body,
       },
       ...(x.status !== undefined && {
         response: { status: x.status, headers: redactHeaders(x.responseHeaders ?? {}), body: redactBody(x.responseBody ?? '') },

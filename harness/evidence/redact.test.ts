@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EvidenceRecorder, type RawExchange } from './recorder.ts';
-import { SecretList, redactBody, redactHeader, redactHeaders, redactQuery } from './redact.ts';
+import { SecretList, redactBody, redactHeader, redactHeaders, redactQuery, redactRequest } from './redact.ts';
 
 const KEY_ID = 'AKIAKMSREFPRIMARY001';
 const SIGNATURE = '5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7';
@@ -130,5 +131,26 @@ describe('EvidenceRecorder.record', () => {
     expect(x.response.status).toBe(400);
     expect(x.request.body.KeyId).toBe('k');
     expect(x.durationMs).toBe(12);
+  });
+});
+
+describe('redactRequest: nothing derived from a redacted value stays', () => {
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+  it('a body with plaintext: its SHA-256 header is redacted too, so candidate plaintexts cannot be checked against it', () => {
+    const body = JSON.stringify({ KeyId: 'k', Plaintext: Buffer.from('PIN 1234').toString('base64') });
+    const out = redactRequest({ 'x-amz-content-sha256': sha(body), 'content-type': 'application/x-amz-json-1.1' }, body);
+    expect(out.headers['x-amz-content-sha256']).toMatch(/^<redacted>/);
+    expect(JSON.stringify(out)).not.toContain(sha(body));
+    expect(out.body).toEqual({ KeyId: 'k', Plaintext: '<redacted> (8 bytes)' });
+  });
+
+  it('a body without secrets keeps its hash: it gives nothing away', () => {
+    const body = JSON.stringify({ KeyId: 'k' });
+    expect(redactRequest({ 'x-amz-content-sha256': sha(body) }, body).headers['x-amz-content-sha256']).toBe(sha(body));
+  });
+
+  it('keeps a member named __proto__ in the evidence', () => {
+    expect(Object.keys(redactRequest({}, '{"__proto__":"x","KeyId":"k"}').body as object)).toEqual(['__proto__', 'KeyId']);
   });
 });

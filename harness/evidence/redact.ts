@@ -56,24 +56,48 @@ export function redactQuery(query: Record<string, string>): Record<string, strin
 
 /** Redacts a JSON body (request or response); non-JSON text is kept as it is. */
 export function redactBody(body: string): unknown {
-  if (body === '') return '';
+  return redactBodyTelling(body).value;
+}
+
+/** The redacted body, and whether a secret member was taken out of it. */
+function redactBodyTelling(body: string): { value: unknown; secret: boolean } {
+  if (body === '') return { value: '', secret: false };
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return body.length > 4000 ? `${body.slice(0, 4000)}… (${body.length} chars)` : body;
+    return { value: body.length > 4000 ? `${body.slice(0, 4000)}… (${body.length} chars)` : body, secret: false };
   }
-  return redactValue(parsed);
+  const found = { secret: false };
+  return { value: redactValue(parsed, found), secret: found.secret };
 }
 
-function redactValue(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(redactValue);
+function redactValue(v: unknown, found: { secret: boolean }): unknown {
+  if (Array.isArray(v)) return v.map((x) => redactValue(x, found));
   if (typeof v !== 'object' || v === null) return v;
-  const out: Record<string, unknown> = {};
+  // No prototype: a member named __proto__ stays in the evidence like any other.
+  const out: Record<string, unknown> = Object.create(null);
   for (const [k, val] of Object.entries(v)) {
-    if (SECRET_MEMBERS.has(k)) out[k] = `${REDACTED} (${base64Size(val)})`;
-    else if (BLOB_MEMBERS.has(k)) out[k] = `<${k} ${base64Size(val)}>`;
-    else out[k] = redactValue(val);
+    if (SECRET_MEMBERS.has(k)) {
+      found.secret = true;
+      out[k] = `${REDACTED} (${base64Size(val)})`;
+    } else if (BLOB_MEMBERS.has(k)) out[k] = `<${k} ${base64Size(val)}>`;
+    else out[k] = redactValue(val, found);
   }
   return out;
+}
+
+/** Headers derived from the body: a hash of a body whose secrets were redacted would let them be guessed back. */
+const BODY_DIGEST_HEADERS = ['x-amz-content-sha256', 'content-md5', 'x-amz-checksum-sha256', 'x-amz-checksum-crc32'];
+
+/**
+ * A request as evidence: headers and body redacted, and when the body held a secret, every header
+ * computed from the body redacted too (with the SHA-256 of the body, 16 of 40 redacted Encrypt
+ * plaintexts could be recovered by hashing candidate bodies).
+ */
+export function redactRequest(headers: Record<string, string | undefined>, body: string): { headers: Record<string, string>; body: unknown } {
+  const { value, secret } = redactBodyTelling(body);
+  const out = redactHeaders(headers);
+  if (secret) for (const h of BODY_DIGEST_HEADERS) if (h in out) out[h] = `${REDACTED} (computed from a body with secrets)`;
+  return { headers: out, body: value };
 }

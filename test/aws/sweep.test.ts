@@ -38,7 +38,7 @@ describe('sweep', () => {
 
   it('by default is a dry run: says what it would do and changes nothing', async () => {
     const before = await states();
-    const r = await sweep();
+    const r = await sweep('--older-than', '0');
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/dry run/);
     expect(r.stdout.match(/^would /gm)).toHaveLength(3);
@@ -61,12 +61,19 @@ describe('sweep', () => {
   it('--older-than keeps keys newer than the given age', async () => {
     const r = await sweep('--yes', '--older-than', '1d');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^keep .*${ids.other}.*newer than`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^keep .*${ids.other}.*created less than 24 h ago`, 'm'));
     expect((await states())[ids.other]).toBe('Enabled');
   }, 60_000);
 
-  it('then sweeps the rest, never the key without the tag (also through --endpoint)', async () => {
+  it('without --run-id or --older-than, --yes keeps keys younger than two hours: a run may still be using them', async () => {
     const r = await runCli(['sweep', '--endpoint', aws.ref.url, '--region', 'eu-west-2', '--yes'], { ...aws.env, AWS_PROFILE: 'conformance-a' });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^keep .*${ids.other}.*created less than 2 h ago; a run may still be using it`, 'm'));
+    expect((await states())[ids.other]).toBe('Enabled');
+  }, 60_000);
+
+  it('then sweeps the rest with --older-than 0, never the key without the tag (also through --endpoint)', async () => {
+    const r = await runCli(['sweep', '--endpoint', aws.ref.url, '--region', 'eu-west-2', '--yes', '--older-than', '0'], { ...aws.env, AWS_PROFILE: 'conformance-a' });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const keys = await keysOf(aws.client('primary'));
     const other = keys.find((k) => k.meta.KeyId === ids.other)!;

@@ -2,7 +2,7 @@
  * @module harness/cli/actions/sweep
  * What `sweep` does: find the keys earlier runs left behind (by tag) and schedule their deletion.
  */
-import { sweepTaggedKeys } from '../../aws/sweep.ts';
+import { DEFAULT_MIN_AGE_MS, sweepTaggedKeys } from '../../aws/sweep.ts';
 import { KINDS } from '../../config/kinds.ts';
 import { resolveTarget, type TargetFlags } from '../../config/resolve-target.ts';
 import { preflight } from '../../run/preflight.ts';
@@ -29,7 +29,9 @@ export async function sweep(opts: SweepOptions, { write, setExitCode, env, cwd }
   const apply = Boolean(opts.yes) && !opts.dryRun;
   await preflight(target);
   write(`sweeping ${target.name} (${target.endpoint}, ${target.region})${apply ? '' : ' — dry run'}`);
-  const s = await sweepTaggedKeys(target, { apply, write, ...(opts.runId && { runId: opts.runId }), ...(opts.olderThan !== undefined && { olderThanMs: opts.olderThan }) });
+  // A run names its own keys with --run-id; a sweep of everything leaves keys young enough to be in use.
+  const olderThanMs = opts.olderThan ?? (opts.runId === undefined ? DEFAULT_MIN_AGE_MS : undefined);
+  const s = await sweepTaggedKeys(target, { apply, write, ...(opts.runId && { runId: opts.runId }), ...(olderThanMs !== undefined && { olderThanMs }) });
   const done = apply ? `${s.scheduled} scheduled for deletion` : `${s.wouldSchedule} would be scheduled for deletion`;
   write(`${s.examined} keys examined: ${s.tagged} tagged by kms-conformance (${done}, ${s.alreadyPending} already pending deletion, ${s.kept} kept), ${s.untagged} without the tag left alone`);
   if (!apply && s.wouldSchedule) write('dry run: nothing was changed; add --yes to schedule the deletions');

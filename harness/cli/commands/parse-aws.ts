@@ -31,6 +31,7 @@ const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000
 
 /** `90m`, `12h`, `7d` → milliseconds. */
 export function duration(value: string): number {
+  if (value.trim() === '0') return 0;
   const m = /^(\d+)([mhd])$/.exec(value.trim());
   if (!m) throw new InvalidArgumentError('expected a duration like 90m, 12h or 7d');
   return Number(m[1]) * UNIT_MS[m[2]!]!;

@@ -18,7 +18,7 @@ export const registerSweep: RegisterCommand = (program, ctx) => {
     .option('--profile <name>', 'shared-config profile of the primary principal')
     .option('--secondary-profile <name>', 'shared-config profile of the secondary principal')
     .option('--run-id <id>', 'only keys of this run')
-    .option('--older-than <duration>', 'only keys created at least this long ago (90m, 12h, 7d)', duration)
+    .option('--older-than <duration>', 'only keys created at least this long ago (90m, 12h, 7d); without --run-id the default is 2h, so a run still going keeps its keys (--older-than 0 for all)', duration)
     .option('--dry-run', 'report what would be done and change nothing (the default)')
     .option('--yes', 'schedule deletion of the keys found')
     .option('--rate <class=rps,…>', 'client-side request rates (aws has defaults)', rates)
