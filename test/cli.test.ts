@@ -52,7 +52,7 @@ describe('kms-conformance run: bad input is one line and exit code 2', () => {
     const port = await closedPort();
     const r = await runMain(['run', '--endpoint', `http://127.0.0.1:${port}`, '--out', out()]);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/^kms-conformance: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED$/)]);
+    expect(oneLine(r.stderr)).toEqual([expect.stringMatching(/^kms-conformance: cannot reach http:\/\/127\.0\.0\.1:\d+: nothing is listening on 127\.0\.0\.1:\d+ \(connection refused\); is the endpoint running, and on this port\?$/)]);
     expect(r.stdout).toBe('');
   });
 

@@ -5,6 +5,7 @@
  * options say what to change before or after signing. Every exchange is recorded as evidence.
  */
 import { Sha256 } from '@smithy/core/checksum';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
@@ -62,6 +63,9 @@ export function errorCodeOf(headers: Record<string, string>, json: Record<string
 }
 
 export class RawKmsClient {
+  /** The AWS SDK's own HTTP handler (node:http): any port works, and keep-alive connections are reused. */
+  private readonly http = new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 30_000 });
+
   constructor(
     private readonly target: TargetConfig,
     private readonly principal: PrincipalName,
@@ -90,7 +94,7 @@ export class RawKmsClient {
     r.afterSigning?.(req);
     const limits = this.target.rateLimits;
     if (limits) await sharedRateLimiter(limits).acquire(r.operation);
-    return this.transmit(req, r.operation, url);
+    return this.transmit(req, r.operation);
   }
 
   /**
@@ -136,9 +140,7 @@ export class RawKmsClient {
       : await signer.sign(req, opts)) as HttpRequest;
   }
 
-  private async transmit(req: HttpRequest, operation: string, url: URL): Promise<RawResponse> {
-    const qs = new URLSearchParams(Object.entries(req.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
-    const href = `${url.protocol}//${url.host}${req.path}${qs ? `?${qs}` : ''}`;
+  private async transmit(req: HttpRequest, operation: string): Promise<RawResponse> {
     const startedAt = performance.timeOrigin + performance.now();
     const base = {
       operation,
@@ -151,20 +153,24 @@ export class RawKmsClient {
       requestBody: String(req.body ?? ''),
       startedAt,
     };
-    const sendHeaders = { ...req.headers };
-    delete sendHeaders.host;
-    let res: Response;
+    const body = String(req.body ?? '');
+    // Unsigned, as a browser or fetch would add it: the length of what is actually sent.
+    const sent = new HttpRequest({ ...req, headers: { ...req.headers, 'content-length': String(Buffer.byteLength(body)) }, body });
+    let status: number;
+    let text: string;
+    const headers: Record<string, string> = {};
     try {
-      res = await fetch(href, { method: req.method, headers: sendHeaders, body: req.body as string, signal: AbortSignal.timeout(30_000) });
+      const { response } = await this.http.handle(sent);
+      const chunks: Buffer[] = [];
+      for await (const c of response.body as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(c));
+      text = Buffer.concat(chunks).toString('utf8');
+      status = response.statusCode;
+      for (const [k, v] of Object.entries(response.headers)) if (v !== undefined) headers[k.toLowerCase()] = String(v);
     } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      currentRecorder()?.record({ ...base, error: cause ?? (e as Error).message, endedAt: performance.timeOrigin + performance.now() });
+      currentRecorder()?.record({ ...base, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message, endedAt: performance.timeOrigin + performance.now() });
       throw e;
     }
-    const text = await res.text();
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => (headers[k] = v));
-    currentRecorder()?.record({ ...base, status: res.status, responseHeaders: headers, responseBody: text, endedAt: performance.timeOrigin + performance.now() });
+    currentRecorder()?.record({ ...base, status, responseHeaders: headers, responseBody: text, endedAt: performance.timeOrigin + performance.now() });
     let json: Record<string, unknown> | undefined;
     try {
       const parsed: unknown = text ? JSON.parse(text) : undefined;
@@ -172,8 +178,8 @@ export class RawKmsClient {
     } catch {
       /* not JSON: left undefined */
     }
-    const errorCode = res.status >= 300 ? errorCodeOf(headers, json) : undefined;
-    return { status: res.status, headers, text, ...(json && { json }), ...(errorCode && { errorCode }) };
+    const errorCode = status >= 300 ? errorCodeOf(headers, json) : undefined;
+    return { status, headers, text, ...(json && { json }), ...(errorCode && { errorCode }) };
   }
 }
 
