@@ -63,6 +63,10 @@ describe('kms-conformance run: bad input is one line and exit code 2', () => {
     [['run', '--config', 'missing.json'], /config file not found/],
     [['run', '--seed', 'abc'], /seed/],
     [['run', '--no-such-flag'], /unknown option/],
+    // A bad output folder is refused before anything starts (it used to hang, or leave a started emulator behind).
+    [['run', '--out', '/proc/kmsct-x'], /--out \/proc\/kmsct-x: is in a system file system/],
+    [['run', '--out', '/dev/null/x'], /--out \/dev\/null\/x: \/dev\/null is not a folder/],
+    [['run', '--target', 'local-kms', '--out', '/dev/null/x'], /--out \/dev\/null\/x: \/dev\/null is not a folder/],
     [['frobnicate'], /unknown command/],
   ])('%j', async (args, message) => {
     const r = await runMain(args as string[]);
