@@ -128,7 +128,7 @@ export async function startReferenceServer(options: ServeOptions = {}): Promise<
         if (!(e instanceof Refused)) throw e;
         send(res, errorResponse(e.error, 'none', () => {}), now, e.closeConnection);
         // A refused body is not read to its end: the connection cannot carry another request.
-        if (e.closeConnection) res.once('finish', () => req.socket.destroySoon());
+        if (e.closeConnection) res.once('finish', () => req.socket?.destroy());
       }
     })().catch(() => {
       // Only the connection can have failed here (a client gone mid-request): nothing to answer.
