@@ -95,4 +95,23 @@ export const messages = {
   /** Recorded shape seen from real InvalidKeyUsageException answers (ground truth d.3). */
   keyUsageNotValid: (arn: string, usage: string, operation: string) =>
     `${arn} key usage is ${usage} which is not valid for ${operation}.`,
+  /** Recorded for GenerateMac, VerifyMac, Encrypt and Sign (crypto ground truth §7 #5). */
+  algorithmIncompatible: (algorithm: string, spec: string) => `Algorithm ${algorithm} is incompatible with key spec ${spec}.`,
+  /** Recorded for all six RSA key spec and OAEP pairs (§7 #6). */
+  plaintextTooLarge: (algorithm: string, spec: string, limit: number) =>
+    `Algorithm ${algorithm} and key spec ${spec} cannot encrypt data larger than ${limit} bytes.`,
+  /** Recorded for Sign with MessageType DIGEST (§7 #8). */
+  digestLength: (algorithm: string) => `Digest is invalid length for algorithm ${algorithm}.`,
+  /** Recorded (third party) for ML-DSA with DIGEST (§7 #9); the same form is used for other key specs. */
+  messageTypeIncompatible: (messageType: string, spec: string) => `Message type ${messageType} is incompatible with key spec ${spec}.`,
+  /** Recorded (§7 #11). */
+  incorrectKey: 'The key ID in the request does not identify a CMK that can perform this operation.',
+  /** Recorded (§7 #21). */
+  dryRun: 'The request would have succeeded, but the DryRun option is set.',
+  /** Recorded for CreateKey with a non-symmetric KeySpec and no KeyUsage (§7 #1). */
+  keyUsageRequired: 'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.',
+  /** Recorded for RSA_2048 with KEY_AGREEMENT (§7 #2), no final period; used for every invalid pair. */
+  usageNotCompatible: (usage: string, spec: string) => `KeyUsage ${usage} is not compatible with KeySpec ${spec}`,
+  /** Recorded for GenerateRandom without NumberOfBytes (§7 #19). */
+  numberOfBytesRequired: 'NumberOfBytes is required.',
 } as const;

@@ -4,6 +4,7 @@
  * a key is the long-lived resource, its materials come and go (imported, deleted, expired, rotated).
  */
 import { SHAPES, type CustomerMasterKeySpec, type ExpirationModelType, type KeyMetadata, type KeySpec, type KeyState, type KeyUsageType, type OriginType } from '../api/kms-api.generated.ts';
+import { algorithmLists } from '../crypto/key-specs.ts';
 import type { KeyMaterial } from './key-material.ts';
 
 export type { KeySpec, KeyState };
@@ -44,7 +45,7 @@ export function currentMaterial(key: KmsKey): KeyMaterial | undefined {
 const LEGACY_SPECS: readonly string[] = SHAPES.CustomerMasterKeySpec.enum;
 
 /** The deprecated CustomerMasterKeySpec member, for the key specs that enum still has. */
-function legacySpec(spec: KeySpec): CustomerMasterKeySpec | undefined {
+export function legacySpec(spec: KeySpec): CustomerMasterKeySpec | undefined {
   return LEGACY_SPECS.includes(spec) ? (spec as CustomerMasterKeySpec) : undefined;
 }
 
@@ -66,9 +67,8 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     KeySpec: key.keySpec,
     MultiRegion: false,
   };
-  if (key.keyUsage === 'ENCRYPT_DECRYPT' && key.keySpec === 'SYMMETRIC_DEFAULT') {
-    md.EncryptionAlgorithms = ['SYMMETRIC_DEFAULT'];
-  }
+  // Exactly the algorithm list of the key's usage; the others are omitted, never empty (CRY-022).
+  Object.assign(md, algorithmLists(key.keySpec, key.keyUsage));
   if (key.deletionDate) md.DeletionDate = key.deletionDate;
   // ExpirationModel / ValidTo describe imported material that is present (REQ-D1, REQ-I5): they
   // disappear when the material is deleted or expires.

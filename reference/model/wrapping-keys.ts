@@ -12,6 +12,7 @@
  * A pair is handed out once and never again.
  */
 import { createPrivateKey, createPublicKey, generatePrime, type KeyObject } from 'node:crypto';
+import { integer as derInteger, sequence as derSequence } from '../crypto/der.ts';
 
 /** A probable prime of exactly `bits` bits (its two top bits set), found on libuv's thread pool. */
 function prime(bits: number): Promise<bigint> {
@@ -46,24 +47,6 @@ function gcd(a: bigint, b: bigint): bigint {
 /** How many primes OpenSSL allows a modulus of `bits` bits (its `ossl_rsa_multip_cap`). */
 export function primeCount(bits: number): number {
   return bits < 1024 ? 2 : bits < 4096 ? 3 : bits < 8192 ? 4 : 5;
-}
-
-/** DER (X.690) of what an RSAPrivateKey is made of: unsigned INTEGERs in SEQUENCEs. */
-function derLength(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n]);
-  const bytes: number[] = [];
-  for (let m = n; m > 0; m >>= 8) bytes.unshift(m & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-function derInteger(x: bigint): Buffer {
-  const hex = x.toString(16);
-  let body = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
-  if (body[0]! & 0x80) body = Buffer.concat([Buffer.from([0]), body]);
-  return Buffer.concat([Buffer.from([0x02]), derLength(body.length), body]);
-}
-function derSequence(items: readonly Buffer[]): Buffer {
-  const body = Buffer.concat(items);
-  return Buffer.concat([Buffer.from([0x30]), derLength(body.length), body]);
 }
 
 /**

@@ -20,6 +20,11 @@ export const importKeyMaterial = defineOperation({
     if (importType === 'NEW_KEY_MATERIAL' && input.KeyMaterialId !== undefined) {
       throw kmsError('ValidationException', 'KeyMaterialId cannot be given when ImportType is NEW_KEY_MATERIAL.');
     }
+    // Asymmetric and HMAC keys keep the material of their first import (ImportKeyMaterial docs,
+    // CRY-133); AWS's answer to a second, different material is not known.
+    if (key.keySpec !== 'SYMMETRIC_DEFAULT' && importType === 'NEW_KEY_MATERIAL' && key.materials.length > 0) {
+      throw kmsError('UnsupportedOperationException', `${key.arn} is not a symmetric encryption key: its key material cannot be changed after the first import.`);
+    }
     const bytes = importedBytes(ctx, key, input);
     const id = materialIdFor(key.keyId, bytes);
     const settings = { importState: 'IMPORTED' as const, expirationModel: exp.model, ...(exp.validTo && { validTo: exp.validTo }) };

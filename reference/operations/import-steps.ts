@@ -5,6 +5,7 @@
  */
 import { constants, createDecipheriv, privateDecrypt } from 'node:crypto';
 import type { ImportKeyMaterialRequest } from '../api/kms-api.generated.ts';
+import { canonicalImport } from '../crypto/key-pairs.ts';
 import { kmsError, messages } from '../errors.ts';
 import type { ExpirationModel, KmsKey } from '../model/key.ts';
 import type { ImportParameters } from '../model/store.ts';
@@ -15,8 +16,6 @@ export const DAY_MS = 86_400_000;
 export const PARAMETERS_TTL_MS = DAY_MS;
 /** ValidTo may be at most 365 days after the request (REQ-I4). */
 const MAX_VALID_TO_MS = 365 * DAY_MS;
-/** Symmetric key material is 256 bits. */
-export const SYMMETRIC_MATERIAL_BYTES = 32;
 
 /** Forgets tokens long past expiry; kept a day past it so a late import is told "expired" rather than "invalid". */
 export function pruneExpiredTokens(ctx: OperationContext, now: Date): void {
@@ -66,13 +65,14 @@ export function importParameters(ctx: OperationContext, key: KmsKey, token: Buff
   return params;
 }
 
-/** The material an import carries, unwrapped and checked for size. */
+/** The material an import carries, unwrapped, checked against the key spec and made canonical. */
 export function importedBytes(ctx: OperationContext, key: KmsKey, input: ImportKeyMaterialRequest): Buffer {
   const params = importParameters(ctx, key, input.ImportToken);
   const bytes = unwrap(params, input.EncryptedKeyMaterial);
   if (!bytes) throw kmsError('InvalidCiphertextException', 'The wrapped key material could not be decrypted with the wrapping key of this import token.');
-  if (bytes.length !== SYMMETRIC_MATERIAL_BYTES) {
-    throw kmsError('IncorrectKeyMaterialException', `Symmetric key material must be ${SYMMETRIC_MATERIAL_BYTES} bytes.`);
-  }
-  return bytes;
+  // Material that does not fit the key spec: IncorrectKeyMaterialException is the documented
+  // candidate; AWS's texts are not known (ground truth §3.2).
+  const fit = canonicalImport(key.keySpec, bytes);
+  if ('problem' in fit) throw kmsError('IncorrectKeyMaterialException', fit.problem);
+  return fit.material;
 }

@@ -26,6 +26,16 @@ import { listResourceTags } from './list-resource-tags.ts';
 import { scheduleKeyDeletion } from './schedule-key-deletion.ts';
 import { tagResource } from './tag-resource.ts';
 import { untagResource } from './untag-resource.ts';
+import { decapsulate, encapsulate } from './kem.ts';
+import { deriveSharedSecret } from './derive-shared-secret.ts';
+import { generateDataKeyPair, generateDataKeyPairWithoutPlaintext } from './generate-data-key-pair.ts';
+import { generateDataKeyWithoutPlaintext } from './generate-data-key-without-plaintext.ts';
+import { generateMac, verifyMac } from './mac.ts';
+import { generateRandom } from './generate-random.ts';
+import { getPublicKey } from './get-public-key.ts';
+import { reEncrypt } from './re-encrypt.ts';
+import { sign } from './sign.ts';
+import { verify } from './verify.ts';
 
 /** An operation of the model the reference does not implement (yet): answered UnknownOperationException. */
 export const NOT_IMPLEMENTED = 'not-implemented' as const;
@@ -39,12 +49,12 @@ export const OPERATION_LIST: OperationList = {
   CreateCustomKeyStore: NOT_IMPLEMENTED,
   CreateGrant: NOT_IMPLEMENTED,
   CreateKey: createKey,
-  Decapsulate: NOT_IMPLEMENTED,
+  Decapsulate: decapsulate,
   Decrypt: decrypt,
   DeleteAlias: deleteAlias,
   DeleteCustomKeyStore: NOT_IMPLEMENTED,
   DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
-  DeriveSharedSecret: NOT_IMPLEMENTED,
+  DeriveSharedSecret: deriveSharedSecret,
   DescribeCustomKeyStores: NOT_IMPLEMENTED,
   DescribeKey: describeKey,
   DisableKey: disableKey,
@@ -52,19 +62,19 @@ export const OPERATION_LIST: OperationList = {
   DisconnectCustomKeyStore: NOT_IMPLEMENTED,
   EnableKey: enableKey,
   EnableKeyRotation: NOT_IMPLEMENTED,
-  Encapsulate: NOT_IMPLEMENTED,
+  Encapsulate: encapsulate,
   Encrypt: encrypt,
   GenerateDataKey: generateDataKey,
-  GenerateDataKeyPair: NOT_IMPLEMENTED,
-  GenerateDataKeyPairWithoutPlaintext: NOT_IMPLEMENTED,
-  GenerateDataKeyWithoutPlaintext: NOT_IMPLEMENTED,
-  GenerateMac: NOT_IMPLEMENTED,
-  GenerateRandom: NOT_IMPLEMENTED,
+  GenerateDataKeyPair: generateDataKeyPair,
+  GenerateDataKeyPairWithoutPlaintext: generateDataKeyPairWithoutPlaintext,
+  GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+  GenerateMac: generateMac,
+  GenerateRandom: generateRandom,
   GetKeyLastUsage: NOT_IMPLEMENTED,
   GetKeyPolicy: NOT_IMPLEMENTED,
   GetKeyRotationStatus: NOT_IMPLEMENTED,
   GetParametersForImport: getParametersForImport,
-  GetPublicKey: NOT_IMPLEMENTED,
+  GetPublicKey: getPublicKey,
   ImportKeyMaterial: importKeyMaterial,
   ListAliases: listAliases,
   ListGrants: NOT_IMPLEMENTED,
@@ -74,21 +84,21 @@ export const OPERATION_LIST: OperationList = {
   ListResourceTags: listResourceTags,
   ListRetirableGrants: NOT_IMPLEMENTED,
   PutKeyPolicy: NOT_IMPLEMENTED,
-  ReEncrypt: NOT_IMPLEMENTED,
+  ReEncrypt: reEncrypt,
   ReplicateKey: NOT_IMPLEMENTED,
   RetireGrant: NOT_IMPLEMENTED,
   RevokeGrant: NOT_IMPLEMENTED,
   RotateKeyOnDemand: NOT_IMPLEMENTED,
   ScheduleKeyDeletion: scheduleKeyDeletion,
-  Sign: NOT_IMPLEMENTED,
+  Sign: sign,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateAlias: NOT_IMPLEMENTED,
   UpdateCustomKeyStore: NOT_IMPLEMENTED,
   UpdateKeyDescription: NOT_IMPLEMENTED,
   UpdatePrimaryRegion: NOT_IMPLEMENTED,
-  Verify: NOT_IMPLEMENTED,
-  VerifyMac: NOT_IMPLEMENTED,
+  Verify: verify,
+  VerifyMac: verifyMac,
 };
 
 /** Any definition, with its types erased: what the protocol edge dispatches to. */

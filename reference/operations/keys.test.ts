@@ -45,8 +45,8 @@ describe('CreateKey', () => {
     expect(await describeKey(kms, md.KeyId!)).toEqual(md);
   });
 
-  it('a key spec the reference does not implement: UnsupportedOperationException', async () => {
-    await expectKmsError(kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' })), 'UnsupportedOperationException');
+  it('SM2 outside the China Regions: ValidationException', async () => {
+    await expectKmsError(kms.send(new CreateKeyCommand({ KeySpec: 'SM2', KeyUsage: 'SIGN_VERIFY' })), 'ValidationException');
   });
 });
 
