@@ -6,9 +6,13 @@
 
 const REDACTED = '<redacted>';
 /** JSON members whose values are secret: plaintext data and key material (wrapped or not). */
-const SECRET_MEMBERS = new Set(['Plaintext', 'EncryptedKeyMaterial', 'SecretAccessKey', 'SessionToken']);
+const SECRET_MEMBERS = new Set(['Plaintext', 'PrivateKeyPlaintext', 'SharedSecret', 'EncryptedKeyMaterial', 'SecretAccessKey', 'SessionToken']);
 /** Members that are not secret but are long opaque blobs: shown by size only. */
-const BLOB_MEMBERS = new Set(['CiphertextBlob', 'ImportToken', 'PublicKey', 'CiphertextForRecipient']);
+const BLOB_MEMBERS = new Set([
+  'CiphertextBlob', 'ImportToken', 'PublicKey', 'CiphertextForRecipient', 'PrivateKeyCiphertextBlob', 'SharedSecretCiphertextBlob',
+  // Sensitive in the model (a message to sign or MAC may be secret data); the suite's own are test strings.
+  'Message', 'Signature', 'Mac', 'AttestationDocument',
+]);
 const SECRET_QUERY = new Set(['X-Amz-Signature', 'X-Amz-Security-Token', 'X-Amz-Credential']);
 
 /** Values that must never appear anywhere (the configured secret keys and tokens). */

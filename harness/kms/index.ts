@@ -5,3 +5,6 @@
 export * from './keys.ts';
 export * from './wrap.ts';
 export * from './expect-key.ts';
+export * from './key-specs.ts';
+export * from './material.ts';
+export * from './offline.ts';

@@ -10,6 +10,8 @@ import {
   ImportKeyMaterialCommand,
   type ImportKeyMaterialCommandInput,
   type KeyMetadata,
+  type KeySpec,
+  type KeyUsageType,
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { isEventuallyConsistent } from '../clients/sdk-client.ts';
@@ -29,6 +31,21 @@ export async function createKmsKey(client: KMSClient, description = 'kms-conform
   const { KeyMetadata } = await client.send(new CreateKeyCommand({ Description: description }));
   if (!KeyMetadata?.KeyId) throw new Error('CreateKey returned no KeyMetadata.KeyId');
   if (isEventuallyConsistent(client)) await awaitKeyState(client, KeyMetadata.KeyId, ['Enabled']);
+  return KeyMetadata;
+}
+
+export interface KeyOfOptions {
+  origin?: 'AWS_KMS' | 'EXTERNAL';
+  description?: string;
+}
+
+/** Creates a key of any spec and usage; with Origin EXTERNAL it waits in PendingImport. */
+export async function createKeyOf(client: KMSClient, spec: KeySpec, usage: KeyUsageType, o: KeyOfOptions = {}): Promise<KeyMetadata> {
+  const origin = o.origin ?? 'AWS_KMS';
+  const input = { KeySpec: spec, KeyUsage: usage, Description: o.description ?? `kms-conformance ${spec} ${usage} key`, ...(origin === 'EXTERNAL' && { Origin: origin }) };
+  const { KeyMetadata } = await client.send(new CreateKeyCommand(input));
+  if (!KeyMetadata?.KeyId) throw new Error('CreateKey returned no KeyMetadata.KeyId');
+  if (isEventuallyConsistent(client)) await awaitKeyState(client, KeyMetadata.KeyId, [origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled']);
   return KeyMetadata;
 }
 

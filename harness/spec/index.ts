@@ -6,3 +6,4 @@ export { requirement, type SpecContext, type Observation } from './requirement-t
 export { expectClientError, expectRawClientError } from './expect-client-error.ts';
 export { expectKmsError, expectRawError, ExpectationFailure, type KmsErrorAnswer } from './expect-kms-error.ts';
 export type { Requirement, EvidenceLevel, Strength, RequirementSource } from './requirement.ts';
+export { apiRef, BOTOCORE_MODEL, DEV_GUIDE, LOCALSTACK_SNAPSHOT, recorded } from './sources.ts';
