@@ -105,7 +105,7 @@ export function canonicalImport(spec: KeySpec, bytes: Buffer): { material: Buffe
   const details = key.asymmetricKeyDetails;
   if (family === 'rsa' && key.asymmetricKeyType === 'rsa' && details?.modulusLength === RSA_BITS[spec]) return { material: pkcs8Der(key) };
   if (family === 'ecc' && key.asymmetricKeyType === 'ec' && details?.namedCurve === CURVES[spec]) return { material: pkcs8Der(key) };
-  return { problem: `The private key is not a ${spec} key.` };
+  return { problem: `The private key does not fit key spec ${spec}.` };
 }
 
 interface Parsed {
