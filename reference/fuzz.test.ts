@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startReferenceServer, type RunningReference } from './server.ts';
-import { fuzzRequest, problemWith, toFetch } from './test-support/fuzz.ts';
+import { VALID_KEY_PAIRS } from './crypto/key-specs.ts';
+import { fuzzRequest, keyedRequest, problemWith, toFetch, type FuzzRequest } from './test-support/fuzz.ts';
 import { cachedPairGenerator } from './test-support/wrapping.ts';
 
 let ref: RunningReference;
@@ -29,6 +30,31 @@ it('answers a few thousand generated requests without a 5xx, each 4xx in the aws
     { numRuns: 3_000 },
   );
   // Nothing the reference logs is an internal error (a stack trace would be one).
+  expect(log.filter((l) => l.startsWith('internal error'))).toEqual([]);
+}, 300_000);
+
+const send = async (req: FuzzRequest) => {
+  const { url, init } = await toFetch(ref.url, req);
+  const res = await fetch(url, init);
+  return { status: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
+};
+
+it('answers hostile members for the cryptographic operations on real keys of every spec without a 5xx', async () => {
+  const keyIds: string[] = [];
+  for (const [KeySpec, KeyUsage] of VALID_KEY_PAIRS) {
+    for (const Origin of ['AWS_KMS', 'EXTERNAL']) {
+      const a = await send({ operation: 'CreateKey', body: JSON.stringify({ KeySpec, KeyUsage, Origin }), contentType: 'application/x-amz-json-1.1', signature: 'valid', region: 'us-east-1' });
+      if (a.status === 200) keyIds.push((JSON.parse(a.body) as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId);
+    }
+  }
+  expect(keyIds.length).toBeGreaterThan(VALID_KEY_PAIRS.length);
+  await fc.assert(
+    fc.asyncProperty(keyedRequest(keyIds), async (req) => {
+      const problem = problemWith(await send(req));
+      if (problem) throw new Error(problem);
+    }),
+    { numRuns: 2_000 },
+  );
   expect(log.filter((l) => l.startsWith('internal error'))).toEqual([]);
 }, 300_000);
 

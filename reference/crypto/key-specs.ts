@@ -75,6 +75,11 @@ export const KEY_SPECS: Readonly<Record<KeySpec, KeySpecInfo>> = {
   },
 };
 
+/** Every spec × usage pair CreateKey accepts somewhere (SM2 ones only in China). */
+export const VALID_KEY_PAIRS: readonly (readonly [KeySpec, KeyUsageType])[] = Object.entries(KEY_SPECS).flatMap(([spec, info]) =>
+  Object.keys(info.usages).map((usage) => [spec as KeySpec, usage as KeyUsageType] as const),
+);
+
 /** The algorithm lists of a key of this spec and usage (copies: callers may hand them out). */
 export function algorithmLists(spec: KeySpec, usage: KeyUsageType): AlgorithmLists {
   const lists = KEY_SPECS[spec].usages[usage] ?? {};

@@ -82,6 +82,33 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.record({
   ).map((body) => ({ ...r, body })),
 );
 
+/** The operations that use a key's material, where hostile input meets real cryptography. */
+export const CRYPTO_OPERATIONS = [
+  'Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair',
+  'GenerateDataKeyPairWithoutPlaintext', 'Sign', 'Verify', 'GetPublicKey', 'GenerateMac', 'VerifyMac',
+  'DeriveSharedSecret', 'Encapsulate', 'Decapsulate', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial',
+] as const;
+
+/**
+ * A validly signed request for a cryptographic operation that names one of `keyIds` (keys of every
+ * spec the caller created), every other member generated as above: the blobs, algorithms and
+ * message types a real key then has to cope with.
+ */
+export function keyedRequest(keyIds: readonly string[]): fc.Arbitrary<FuzzRequest> {
+  const key = fc.constantFrom(...keyIds);
+  return fc
+    .constantFrom(...CRYPTO_OPERATIONS)
+    .chain((operation) =>
+      fc.record({ body: bodyOf(operation), keyId: key, source: key, destination: key }).map(({ body, keyId, source, destination }) => ({
+        operation,
+        body: JSON.stringify({ ...body, KeyId: keyId, ...('SourceKeyId' in body && { SourceKeyId: source }), ...(operation === 'ReEncrypt' && { DestinationKeyId: destination }) }),
+        contentType: 'application/x-amz-json-1.1',
+        signature: 'valid' as const,
+        region: 'us-east-1',
+      })),
+    );
+}
+
 /** The request as fetch takes it, signed as `req.signature` says. */
 export async function toFetch(url: string, req: FuzzRequest, now = new Date()): Promise<{ url: string; init: RequestInit }> {
   const credential = req.signature === 'wrong-secret' ? { ...PRIMARY_ACCOUNT.credentials[0]!, secretAccessKey: 'not-the-secret' } : PRIMARY_ACCOUNT.credentials[0]!;
