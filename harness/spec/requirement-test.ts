@@ -105,7 +105,10 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
     try {
       await body(kms);
     } catch (e) {
-      if (notImplementedIn(e, recorder.all().at(-1))) task.meta.notImplemented = def.operation;
+      // The operation the target lacks is the one of the last exchange (a set-up step's, often), not
+      // necessarily the requirement's own.
+      const last = recorder.all().at(-1);
+      if (notImplementedIn(e, last)) task.meta.notImplemented = last?.operation ?? def.operation;
       if (e instanceof ExpectationFailure) task.meta.expectation = { expected: e.expected, actual: e.actual };
       throw e;
     } finally {

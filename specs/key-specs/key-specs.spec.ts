@@ -64,7 +64,7 @@ for (const p of PAIRS) {
   requirement(
     {
       id: p.id,
-      statement: `CreateKey ${p.spec} with ${p.usage} makes an Enabled key whose metadata lists ${field} [${algorithms.join(', ')}] and no other algorithm list`,
+      statement: `CreateKey ${p.spec} with ${p.usage} makes an Enabled key whose metadata lists ${field} {${algorithms.join(', ')}} and no other algorithm list`,
       operation: 'CreateKey',
       source: p.source,
       evidence: p.evidence,
@@ -73,7 +73,8 @@ for (const p of PAIRS) {
     async (kms) => {
       const md = await createKeyOf(kms.primary, p.spec, p.usage, { description: p.id });
       expect({ KeySpec: md.KeySpec, KeyUsage: md.KeyUsage, KeyState: md.KeyState, Enabled: md.Enabled }).toEqual({ KeySpec: p.spec, KeyUsage: p.usage, KeyState: 'Enabled', Enabled: true });
-      expect(md[field], field).toEqual(algorithms);
+      // Compared as sets: only the order of the RSA encryption list was ever recorded.
+      expect([...((md[field] as string[] | undefined) ?? [])].sort(), field).toEqual([...algorithms].sort());
       for (const other of ALGORITHM_FIELDS.filter((f) => f !== field)) expect(md, `${other} must be omitted`).not.toHaveProperty(other);
     },
   );

@@ -122,6 +122,8 @@ async function keyIn(kms: SpecContext, c: OperationCase, state: State, label: st
       return { key, inputs };
     }
     const key = await createKeyOf(client, c.spec, c.usage, { origin: 'EXTERNAL', description: label });
+    const md = await describeKey(client, key.KeyId!);
+    if (md.KeyState !== 'PendingImport') throw new Error(`set-up: CreateKey with Origin EXTERNAL made a key in ${md.KeyState}, not PendingImport (KEY-01)`);
     return { key, inputs: (await c.prepare?.(client, key)) ?? {} };
   }
   const key = await createKeyOf(client, c.spec, c.usage, { description: label });

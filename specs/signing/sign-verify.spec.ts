@@ -367,11 +367,11 @@ requirement(
 requirement(
   {
     id: 'SIG-10',
-    statement: "Verify with another key's signature fails as documented; the codes answered for it and for bytes that are no DER signature at all are recorded",
+    statement: "Verify with another key's signature is refused with a client error, not answered SignatureValid false; the code, and the answer to bytes that are no DER signature, are recorded",
     operation: 'Verify',
-    source: { url: VERIFY, section: 'Description (a signature of another KMS key fails verification)', groundTruth: 'CRY-087' },
-    evidence: 'inferred',
-    strength: 'observe',
+    source: { url: VERIFY, section: 'Description (a signature of another KMS key fails verification; a failed verification is an exception)', groundTruth: 'CRY-083, CRY-087' },
+    evidence: 'documented',
+    strength: 'must',
   },
   async (kms) => {
     const algorithm = 'ECDSA_SHA_256';
