@@ -105,4 +105,17 @@ describe('provisionalReason', () => {
     expect(long.endsWith('…')).toBe(true);
     expect(provisionalReason(result('DIKM-01', 'fail'))).toBe('observed: failed without a message');
   });
+
+  it('names the operation the target lacked: that of the last exchange (a set-up step), else the requirement\'s', () => {
+    const exchange = (operation: string, status: number) => ({
+      operation, principal: 'primary', via: 'sdk' as const,
+      request: { method: 'POST', path: '/', headers: {}, body: {} },
+      response: { status, headers: {}, body: '<!doctype html>' },
+      durationMs: 1,
+      at: '2026-12-01T00:00:00.000Z',
+    });
+    const setUp = { ...result('AIKM-30', 'not-implemented', 'not JSON'), exchanges: [exchange('CreateKey', 200), exchange('GetParametersForImport', 500)] };
+    expect(provisionalReason(setUp)).toBe('not implemented: GetParametersForImport (not JSON)');
+    expect(provisionalReason(result('DIKM-01', 'not-implemented', 'not JSON'))).toBe('not implemented: DeleteImportedKeyMaterial (not JSON)');
+  });
 });

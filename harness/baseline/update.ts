@@ -28,10 +28,18 @@ function rawOutcome(r: RequirementResult): Outcome {
   return r.baseline?.rawOutcome ?? r.outcome;
 }
 
+/**
+ * The operation a not-implemented check found missing: that of its last exchange (often a set-up
+ * step's, such as GetParametersForImport before the operation under test), else the requirement's.
+ */
+function missingOperation(r: RequirementResult): string {
+  return r.exchanges.at(-1)?.operation ?? r.operation;
+}
+
 /** A provisional reason from the failure evidence: what was observed, in one line. */
 export function provisionalReason(r: RequirementResult): string {
   const message = (r.failure?.message ?? '').replace(/\s+/g, ' ').trim() || 'failed without a message';
-  const text = rawOutcome(r) === 'not-implemented' ? `not implemented: ${r.operation} (${message})` : `observed: ${message}`;
+  const text = rawOutcome(r) === 'not-implemented' ? `not implemented: ${missingOperation(r)} (${message})` : `observed: ${message}`;
   return text.length > PROVISIONAL_MAX ? `${text.slice(0, PROVISIONAL_MAX - 1)}…` : text;
 }
 
