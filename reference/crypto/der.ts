@@ -84,19 +84,6 @@ export function read(buf: Buffer, offset = 0): Element | undefined {
   return { tag, body: buf.subarray(start, start + len), end: start + len };
 }
 
-/** The elements of a SEQUENCE's body, or undefined when it is not a sequence of well-formed elements. */
-export function children(el: Element | undefined): Element[] | undefined {
-  if (!el || el.tag !== TAG.SEQUENCE) return undefined;
-  const out: Element[] = [];
-  for (let o = 0; o < el.body.length; ) {
-    const c = read(el.body, o);
-    if (!c) return undefined;
-    out.push(c);
-    o = c.end;
-  }
-  return out;
-}
-
 /** The whole of `buf` as one element, or undefined when there are bytes before or after it. */
 export function readWhole(buf: Buffer): Element | undefined {
   const el = read(buf);

@@ -10,7 +10,7 @@ import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } fr
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { ml_kem1024, ml_kem512, ml_kem768 } from '@noble/post-quantum/ml-kem.js';
 import type { DataKeyPairSpec, KeySpec } from '../api/kms-api.generated.ts';
-import { children, pkcs8, readWhole, spki, tlv } from './der.ts';
+import { pkcs8, spki, tlv } from './der.ts';
 import { KEY_SPECS, RSA_BITS } from './key-specs.ts';
 
 /** OpenSSL's names of the curves of the ECC key specs. */
@@ -152,15 +152,6 @@ export function publicKeyDer(spec: KeySpec, material: Buffer): Buffer {
  */
 export function mlKemPkcs8(spec: MlKemSpec, seed: Buffer): Buffer {
   return pkcs8(PQ_OIDS[spec], tlv(0x80, seed));
-}
-
-/** The seed inside a seed-format ML-KEM PKCS#8, when it is one. */
-export function mlKemSeedOf(der: Buffer): Buffer | undefined {
-  const fields = children(readWhole(der));
-  const inner = fields?.[2];
-  if (!inner || inner.tag !== 0x04) return undefined;
-  const seed = readWhole(inner.body);
-  return seed?.tag === 0x80 && seed.body.length === ML_KEM_SEED_BYTES ? Buffer.from(seed.body) : undefined;
 }
 
 /** A data key pair: DER SPKI public key and DER PKCS#8 private key (GenerateDataKeyPair). */
