@@ -7,3 +7,4 @@ export { expectClientError, expectRawClientError } from './expect-client-error.t
 export { expectKmsError, expectRawError, ExpectationFailure, type KmsErrorAnswer } from './expect-kms-error.ts';
 export type { Requirement, EvidenceLevel, Strength, RequirementSource } from './requirement.ts';
 export { apiRef, BOTOCORE_MODEL, DEV_GUIDE, LOCALSTACK_SNAPSHOT, recorded } from './sources.ts';
+export { answerOf, isError, labelled, members, type ErrorAnswer } from './answers.ts';

@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { createKeyOf, createKmsKey, CURVE_OF, describeKey, ML_KEM, nodePublicKey, PQ_OID, spkiKeyBits } from '#harness/kms/index.ts';
-import { apiRef, ExpectationFailure, expectClientError, expectKmsError, expectRawError, recorded, requirement, type SpecContext } from '#harness/spec/index.ts';
+import { apiRef, expectClientError, expectKmsError, expectRawError, labelled, members, recorded, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const GDK = apiRef('GenerateDataKey');
 const GDKP = apiRef('GenerateDataKeyPair');
@@ -28,18 +28,7 @@ const GDKPWP = apiRef('GenerateDataKeyPairWithoutPlaintext');
 const DRY_RUN = 'The request would have succeeded, but the DryRun option is set.';
 const CONTEXT = { purpose: 'kms-conformance', tenant: 'DK' };
 
-/** The response members, without the SDK's $metadata. */
-const members = (out: object): string[] => Object.keys(out).filter((k) => k !== '$metadata').sort();
 
-/** Names the case in a failed expectation, keeping its expected and actual answers for the report. */
-async function labelled<T>(label: string, check: Promise<T>): Promise<T> {
-  try {
-    return await check;
-  } catch (e) {
-    if (e instanceof ExpectationFailure) throw new ExpectationFailure(`${label}: ${e.message}`, e.expected, e.actual);
-    throw e;
-  }
-}
 
 const dataKey = (client: KMSClient, keyId: string, o: { KeySpec?: DataKeySpec; NumberOfBytes?: number; EncryptionContext?: Record<string, string> }) =>
   client.send(new GenerateDataKeyCommand({ KeyId: keyId, ...o }));

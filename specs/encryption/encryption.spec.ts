@@ -20,7 +20,7 @@ import {
 import { expect } from 'vitest';
 import { createKeyOf, createKmsKey, describeKey, oaepEncrypt, oaepLimit, rsaBytes } from '#harness/kms/index.ts';
 import { settled } from '#harness/kms/consistency.ts';
-import { apiRef, ExpectationFailure, expectClientError, expectKmsError, expectRawError, recorded, requirement, type SpecContext } from '#harness/spec/index.ts';
+import { apiRef, expectClientError, expectKmsError, expectRawError, labelled, members, recorded, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const ENCRYPT = apiRef('Encrypt');
 const DECRYPT = apiRef('Decrypt');
@@ -33,18 +33,7 @@ const RSA_SPECS: readonly KeySpec[] = ['RSA_2048', 'RSA_3072', 'RSA_4096'];
 const INCORRECT_KEY = 'The key ID in the request does not identify a CMK that can perform this operation.';
 const CONTEXT = { purpose: 'kms-conformance', tenant: 'ENC' };
 
-/** The response members, without the SDK's $metadata. */
-const members = (out: object): string[] => Object.keys(out).filter((k) => k !== '$metadata').sort();
 
-/** Names the case in a failed expectation, keeping its expected and actual answers for the report. */
-async function labelled<T>(label: string, check: Promise<T>): Promise<T> {
-  try {
-    return await check;
-  } catch (e) {
-    if (e instanceof ExpectationFailure) throw new ExpectationFailure(`${label}: ${e.message}`, e.expected, e.actual);
-    throw e;
-  }
-}
 
 const rsaKey = (client: KMSClient, spec: KeySpec, label: string) => createKeyOf(client, spec, 'ENCRYPT_DECRYPT', { description: label });
 

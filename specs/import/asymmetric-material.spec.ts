@@ -34,7 +34,7 @@ import {
   verifyOffline,
   type ImportOptions,
 } from '#harness/kms/index.ts';
-import { apiRef, DEV_GUIDE, expectKmsError, recorded, requirement, type RequirementSource } from '#harness/spec/index.ts';
+import { answerOf, apiRef, DEV_GUIDE, expectKmsError, isError, recorded, requirement, type RequirementSource } from '#harness/spec/index.ts';
 
 const IMPORT_DOC = `${DEV_GUIDE}/importing-keys-conceptual.html`;
 const IMPORT_KEY_MATERIAL = apiRef('ImportKeyMaterial');
@@ -320,16 +320,9 @@ requirement(
     const { key } = await imported(kms.primary, 'ECC_NIST_P256', 'SIGN_VERIFY', first.material, wrap, 'AIKM-19');
     await kms.primary.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
     await describeKey(kms.primary, key.KeyId!, { settledIn: ['PendingImport'] });
-    let refusal: { code?: string; status?: number; message?: string } | undefined;
-    try {
-      await importKeyMaterial(kms.primary, key.KeyId!, second.material, wrap);
-    } catch (e) {
-      const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      if (!err.$metadata) throw e;
-      refusal = { code: err.name, status: err.$metadata.httpStatusCode, message: err.message };
-    }
-    kms.observe('answer', refusal ?? 'accepted');
-    expect(refusal?.status, 'a client error (IncorrectKeyMaterialException is the documented candidate)').toBe(400);
+    const answer = await answerOf(importKeyMaterial(kms.primary, key.KeyId!, second.material, wrap));
+    kms.observe('answer', answer);
+    expect(isError(answer) && answer.status, 'a client error (IncorrectKeyMaterialException is the documented candidate)').toBe(400);
     expect((await describeKey(kms.primary, key.KeyId!)).KeyState).toBe('PendingImport');
   },
 );
@@ -349,14 +342,7 @@ requirement(
     const { key } = await imported(kms.primary, 'HMAC_256', 'GENERATE_VERIFY_MAC', first, wrap, 'AIKM-20');
     await kms.primary.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
     await describeKey(kms.primary, key.KeyId!, { settledIn: ['PendingImport'] });
-    try {
-      await importKeyMaterial(kms.primary, key.KeyId!, hmacMaterial('HMAC_256'), wrap);
-      kms.observe('answer', 'accepted');
-    } catch (e) {
-      const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      if (!err.$metadata) throw e;
-      kms.observe('answer', { code: err.name, status: err.$metadata.httpStatusCode, message: err.message });
-    }
+    kms.observe('answer', await answerOf(importKeyMaterial(kms.primary, key.KeyId!, hmacMaterial('HMAC_256'), wrap)));
   },
 );
 
@@ -372,14 +358,7 @@ requirement(
   async (kms) => {
     const wrap = { algorithm: 'RSAES_OAEP_SHA_256', spec: 'RSA_2048' } as const;
     const { key } = await imported(kms.primary, 'ECC_NIST_P256', 'SIGN_VERIFY', (await privateKeyMaterial('ECC_NIST_P256')).material, wrap, 'AIKM-21');
-    try {
-      await importKeyMaterial(kms.primary, key.KeyId!, (await privateKeyMaterial('ECC_NIST_P256')).material, { ...wrap, importType: 'NEW_KEY_MATERIAL' });
-      kms.observe('answer', 'accepted');
-    } catch (e) {
-      const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      if (!err.$metadata) throw e;
-      kms.observe('answer', { code: err.name, status: err.$metadata.httpStatusCode, message: err.message });
-    }
+    kms.observe('answer', await answerOf(importKeyMaterial(kms.primary, key.KeyId!, (await privateKeyMaterial('ECC_NIST_P256')).material, { ...wrap, importType: 'NEW_KEY_MATERIAL' })));
     kms.observe('state after', (await describeKey(kms.primary, key.KeyId!)).KeyState);
   },
 );
@@ -422,19 +401,9 @@ requirement(
       await kms.primary.send(new DeleteImportedKeyMaterialCommand({ KeyId: k.KeyId }));
       await describeKey(kms.primary, k.KeyId!, { settledIn: ['PendingImport'] });
     }
-    const answer = async (call: Promise<unknown>) => {
-      try {
-        await call;
-        return 'succeeded';
-      } catch (e) {
-        const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-        if (!err.$metadata) throw e;
-        return { code: err.name, status: err.$metadata.httpStatusCode, message: err.message };
-      }
-    };
-    kms.observe('Sign', await answer(kms.primary.send(new SignCommand({ KeyId: signing.KeyId, Message: MESSAGE, SigningAlgorithm: 'ECDSA_SHA_256' }))));
-    kms.observe('GetPublicKey', await answer(kms.primary.send(new GetPublicKeyCommand({ KeyId: signing.KeyId }))));
-    kms.observe('GenerateMac', await answer(kms.primary.send(new GenerateMacCommand({ KeyId: mac.KeyId, Message: MESSAGE, MacAlgorithm: 'HMAC_SHA_256' }))));
+    kms.observe('Sign', await answerOf(kms.primary.send(new SignCommand({ KeyId: signing.KeyId, Message: MESSAGE, SigningAlgorithm: 'ECDSA_SHA_256' }))));
+    kms.observe('GetPublicKey', await answerOf(kms.primary.send(new GetPublicKeyCommand({ KeyId: signing.KeyId }))));
+    kms.observe('GenerateMac', await answerOf(kms.primary.send(new GenerateMacCommand({ KeyId: mac.KeyId, Message: MESSAGE, MacAlgorithm: 'HMAC_SHA_256' }))));
   },
 );
 
@@ -450,14 +419,7 @@ requirement(
   async (kms) => {
     const key = await createKeyOf(kms.primary, 'ECC_NIST_P256', 'SIGN_VERIFY', { origin: 'EXTERNAL', description: 'AIKM-24' });
     const wrong = await privateKeyMaterial('ECC_NIST_P384');
-    try {
-      await importKeyMaterial(kms.primary, key.KeyId!, wrong.material, { algorithm: 'RSAES_OAEP_SHA_256', spec: 'RSA_3072' });
-      kms.observe('answer', 'accepted');
-    } catch (e) {
-      const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      if (!err.$metadata) throw e;
-      kms.observe('answer', { code: err.name, status: err.$metadata.httpStatusCode, message: err.message });
-    }
+    kms.observe('answer', await answerOf(importKeyMaterial(kms.primary, key.KeyId!, wrong.material, { algorithm: 'RSAES_OAEP_SHA_256', spec: 'RSA_3072' })));
     kms.observe('state after', (await describeKey(kms.primary, key.KeyId!)).KeyState);
   },
 );
@@ -473,14 +435,7 @@ requirement(
   },
   async (kms) => {
     for (const [spec, usage] of [['ECC_NIST_EDWARDS25519', 'SIGN_VERIFY'], ['ML_DSA_44', 'SIGN_VERIFY'], ['ML_KEM_768', 'ENCAPSULATE_DECAPSULATE']] as const) {
-      try {
-        const { KeyMetadata } = await kms.primary.send(new CreateKeyCommand({ KeySpec: spec, KeyUsage: usage, Origin: 'EXTERNAL', Description: 'AIKM-25' }));
-        kms.observe(spec, { accepted: KeyMetadata?.KeyState });
-      } catch (e) {
-        const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-        if (!err.$metadata) throw e;
-        kms.observe(spec, { code: err.name, status: err.$metadata.httpStatusCode, message: err.message });
-      }
+      kms.observe(spec, await answerOf(kms.primary.send(new CreateKeyCommand({ KeySpec: spec, KeyUsage: usage, Origin: 'EXTERNAL', Description: 'AIKM-25' }))));
     }
   },
 );
@@ -495,16 +450,14 @@ requirement(
     strength: 'observe',
   },
   async (kms) => {
-    let key: KeyMetadata;
     const local = await privateKeyMaterial('ECC_NIST_P256');
-    try {
-      ({ key } = await imported(kms.primary, 'ECC_NIST_P256', 'KEY_AGREEMENT', local.material, { algorithm: 'RSAES_OAEP_SHA_256', spec: 'RSA_2048' }, 'AIKM-26'));
-    } catch (e) {
-      const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-      if (!err.$metadata) throw e;
-      kms.observe('import', { code: err.name, status: err.$metadata.httpStatusCode, message: err.message });
+    const attempt = imported(kms.primary, 'ECC_NIST_P256', 'KEY_AGREEMENT', local.material, { algorithm: 'RSAES_OAEP_SHA_256', spec: 'RSA_2048' }, 'AIKM-26');
+    const answer = await answerOf(attempt);
+    if (isError(answer)) {
+      kms.observe('import', answer);
       return;
     }
+    const { key } = await attempt;
     const peer = localEcdh('ECC_NIST_P256', local.publicKeyDer);
     const out = await kms.primary.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.publicKeyDer }));
     kms.observe('KeyOrigin', out.KeyOrigin);

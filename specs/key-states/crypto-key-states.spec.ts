@@ -34,7 +34,7 @@ import {
 import { generateKeyPairSync } from 'node:crypto';
 import { expect } from 'vitest';
 import { createImportedKey, createKeyOf, createKmsKey, describeKey } from '#harness/kms/index.ts';
-import { DEV_GUIDE, expectKmsError, requirement, type SpecContext } from '#harness/spec/index.ts';
+import { answerOf, DEV_GUIDE, expectKmsError, isError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const KEY_STATE = `${DEV_GUIDE}/key-state.html`;
 const DATA = Buffer.from('kms-conformance key-state probe');
@@ -132,16 +132,6 @@ async function keyIn(kms: SpecContext, c: OperationCase, state: State, label: st
   return { key, inputs };
 }
 
-async function answerOf(call: Promise<unknown>): Promise<{ code?: string; status?: number; message?: string } | 'succeeded'> {
-  try {
-    await call;
-    return 'succeeded';
-  } catch (e) {
-    const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-    if (!err.$metadata) throw e;
-    return { code: err.name, status: err.$metadata.httpStatusCode, message: err.message };
-  }
-}
 
 const RULE: Record<State, { codes: string[]; footnote: string; words: string }> = {
   Disabled: { codes: ['DisabledException'], footnote: 'footnote 1', words: 'DisabledException' },
@@ -182,7 +172,7 @@ for (const c of CASES) {
           return;
         }
         const answer = await answerOf(c.call(kms.primary, key, inputs));
-        if (answer === 'succeeded') throw new Error(`${c.op} succeeded on a key in ${state}`);
+        if (!isError(answer)) throw new Error(`${c.op} succeeded on a key in ${state}`);
         expect(rule.codes, `${answer.code}: ${answer.message ?? ''}`).toContain(answer.code);
         expect(answer.status).toBe(400);
       },

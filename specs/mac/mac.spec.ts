@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { GenerateMacCommand, VerifyMacCommand, type KeySpec, type KMSClient, type MacAlgorithmSpec } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { createKeyOf, createKmsKey } from '#harness/kms/index.ts';
-import { apiRef, expectKmsError, expectRawError, recorded, requirement, type RequirementSource, type SpecContext } from '#harness/spec/index.ts';
+import { apiRef, expectKmsError, expectRawError, members, recorded, requirement, type RequirementSource, type SpecContext } from '#harness/spec/index.ts';
 
 const GENERATE_MAC = apiRef('GenerateMac');
 const VALIDATED = 'validated 2024-04-11';
@@ -51,7 +51,6 @@ async function macOf(client: KMSClient, keyId: string, algorithm: string, messag
 }
 
 /** The SDK output's members, without the SDK's own $metadata. */
-const members = (out: object) => Object.keys(out).filter((k) => k !== '$metadata').sort();
 
 requirement(
   {

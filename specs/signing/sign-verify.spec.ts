@@ -19,17 +19,7 @@ import {
 import { expect } from 'vitest';
 import type { RawResponse } from '#harness/clients/raw-client.ts';
 import { createKeyOf, createKmsKey, digestFor, HASHED_SIGNING, spkiKeyBits, verifyOffline } from '#harness/kms/index.ts';
-import {
-  apiRef,
-  expectClientError,
-  expectKmsError,
-  expectRawClientError,
-  expectRawError,
-  recorded,
-  requirement,
-  type RequirementSource,
-  type SpecContext,
-} from '#harness/spec/index.ts';
+import { answerOf, apiRef, expectClientError, expectKmsError, expectRawClientError, expectRawError, members, recorded, requirement, type RequirementSource, type SpecContext } from '#harness/spec/index.ts';
 
 const SIGN = apiRef('Sign');
 const VERIFY = apiRef('Verify');
@@ -97,18 +87,6 @@ function tampered(sig: Uint8Array): Buffer {
   return t;
 }
 
-/** The answer of a call, success or error, for observations. */
-async function answerOf(call: Promise<unknown>): Promise<unknown> {
-  try {
-    const out = (await call) as Record<string, unknown>;
-    const { $metadata: _, ...members } = out;
-    return { ok: true, members: Object.keys(members).sort() };
-  } catch (e) {
-    const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-    if (!err?.$metadata) throw e;
-    return { code: err.name, status: err.$metadata.httpStatusCode, message: err.message };
-  }
-}
 
 /** Status, code and message of a raw answer, for observations. */
 const rawAnswer = (res: RawResponse) => ({ status: res.status, code: res.errorCode ?? null, message: res.json?.message ?? res.json?.Message ?? null, ...(res.status < 300 && { body: res.json }) });
@@ -138,7 +116,6 @@ function isDerEcdsa(sig: Uint8Array): boolean {
 }
 
 /** The SDK output's members, without the SDK's own $metadata. */
-const members = (out: object) => Object.keys(out).filter((k) => k !== '$metadata').sort();
 
 const bySpec = (pairs: readonly { spec: KeySpec; algorithm: string }[]) => {
   const m = new Map<KeySpec, string[]>();
