@@ -112,6 +112,11 @@ export const messages = {
   keyUsageRequired: 'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.',
   /** Recorded for RSA_2048 with KEY_AGREEMENT (§7 #2), no final period; used for every invalid pair. */
   usageNotCompatible: (usage: string, spec: string) => `KeyUsage ${usage} is not compatible with KeySpec ${spec}`,
+  /** Recorded for RotateKeyOnDemand of an EXTERNAL key with nothing imported as NEW_KEY_MATERIAL (key-management MGT-032). */
+  noPendingMaterial: (arn: string) => `No available key material pending rotation for the key: ${arn}.`,
+  /** Recorded after the on-demand quota was used up (MGT-014); no final period, as recorded. */
+  rotationLimit: (arn: string) =>
+    `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`,
   /** Recorded for GenerateRandom without NumberOfBytes (§7 #19). */
   numberOfBytesRequired: 'NumberOfBytes is required.',
 } as const;

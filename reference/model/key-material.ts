@@ -5,7 +5,7 @@
  * DeleteImportedKeyMaterial decrypts again once the same material is reimported (REQ-I9).
  */
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
-import type { ExpirationModelType as ExpirationModel, ImportState, KeyMaterialState } from '../api/kms-api.generated.ts';
+import type { ExpirationModelType as ExpirationModel, ImportState, KeyMaterialState, RotationType } from '../api/kms-api.generated.ts';
 
 export type { ImportState, KeyMaterialState };
 
@@ -19,6 +19,9 @@ export interface KeyMaterial {
   expirationModel?: ExpirationModel;
   validTo?: Date;
   description?: string;
+  /** When and how this material became current by a rotation (absent for a key's first material). */
+  rotationDate?: Date;
+  rotationType?: RotationType;
 }
 
 /**

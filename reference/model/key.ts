@@ -30,6 +30,18 @@ export interface KmsKey {
    */
   materials: KeyMaterial[];
   tags: Map<string, string>;
+  /** Automatic rotation (symmetric AWS_KMS keys); absent until EnableKeyRotation. */
+  rotation?: AutomaticRotation;
+  /** On-demand rotations done so far (AWS's quota: 25 per key). */
+  onDemandRotations?: number;
+}
+
+export interface AutomaticRotation {
+  enabled: boolean;
+  /** RotationPeriodInDays: 90–2560, default 365. Kept when rotation is disabled, for a later enable. */
+  periodDays: number;
+  /** When the next automatic rotation is due (while enabled). */
+  nextRotation?: Date;
 }
 
 /** True once at least one material has been associated with the key (imported at least once). */

@@ -1,10 +1,11 @@
 /**
  * @module reference/model/material-lifecycle
  * What happens to a key when one of its materials is deleted (by DeleteImportedKeyMaterial or by
- * expiry), and what time does to keys: the ground truth's REQ-D1…D4 and REQ-D13 in one place.
+ * expiry), and what time does to keys: the ground truth's REQ-D1…D4 and REQ-D13, and automatic rotation.
  */
 import type { KmsKey } from './key.ts';
 import type { KeyMaterial } from './key-material.ts';
+import { settleRotation } from './rotation.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -46,5 +47,6 @@ export function settle(store: Store, key: KmsKey, now: Date): KmsKey | undefined
   for (const m of key.materials) {
     if (m.bytes && m.expirationModel === 'KEY_MATERIAL_EXPIRES' && m.validTo && m.validTo <= now) deleteMaterial(key, m);
   }
+  settleRotation(key, now);
   return key;
 }

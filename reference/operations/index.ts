@@ -34,6 +34,7 @@ import { generateMac, verifyMac } from './mac.ts';
 import { generateRandom } from './generate-random.ts';
 import { getPublicKey } from './get-public-key.ts';
 import { reEncrypt } from './re-encrypt.ts';
+import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './rotation.ts';
 import { sign } from './sign.ts';
 import { verify } from './verify.ts';
 
@@ -58,10 +59,10 @@ export const OPERATION_LIST: OperationList = {
   DescribeCustomKeyStores: NOT_IMPLEMENTED,
   DescribeKey: describeKey,
   DisableKey: disableKey,
-  DisableKeyRotation: NOT_IMPLEMENTED,
+  DisableKeyRotation: disableKeyRotation,
   DisconnectCustomKeyStore: NOT_IMPLEMENTED,
   EnableKey: enableKey,
-  EnableKeyRotation: NOT_IMPLEMENTED,
+  EnableKeyRotation: enableKeyRotation,
   Encapsulate: encapsulate,
   Encrypt: encrypt,
   GenerateDataKey: generateDataKey,
@@ -72,14 +73,14 @@ export const OPERATION_LIST: OperationList = {
   GenerateRandom: generateRandom,
   GetKeyLastUsage: NOT_IMPLEMENTED,
   GetKeyPolicy: NOT_IMPLEMENTED,
-  GetKeyRotationStatus: NOT_IMPLEMENTED,
+  GetKeyRotationStatus: getKeyRotationStatus,
   GetParametersForImport: getParametersForImport,
   GetPublicKey: getPublicKey,
   ImportKeyMaterial: importKeyMaterial,
   ListAliases: listAliases,
   ListGrants: NOT_IMPLEMENTED,
   ListKeyPolicies: NOT_IMPLEMENTED,
-  ListKeyRotations: NOT_IMPLEMENTED,
+  ListKeyRotations: listKeyRotations,
   ListKeys: listKeys,
   ListResourceTags: listResourceTags,
   ListRetirableGrants: NOT_IMPLEMENTED,
@@ -88,7 +89,7 @@ export const OPERATION_LIST: OperationList = {
   ReplicateKey: NOT_IMPLEMENTED,
   RetireGrant: NOT_IMPLEMENTED,
   RevokeGrant: NOT_IMPLEMENTED,
-  RotateKeyOnDemand: NOT_IMPLEMENTED,
+  RotateKeyOnDemand: rotateKeyOnDemand,
   ScheduleKeyDeletion: scheduleKeyDeletion,
   Sign: sign,
   TagResource: tagResource,
