@@ -57,3 +57,12 @@ export async function awaitKeyState(client: KMSClient, keyId: string, states: re
   if (!isEventuallyConsistent(client)) return read();
   return eventually(read, { until: (m) => m !== undefined && states.includes(m.KeyState ?? '') });
 }
+
+/**
+ * How long to wait for work AWS documents as asynchronous (an on-demand rotation, say): long
+ * against a target that declares eventual consistency (AWS), briefly against a local one, where a
+ * result that has not come within seconds is not coming.
+ */
+export function asyncWaitMs(client: KMSClient, remoteMs = 90_000, localMs = 5_000): number {
+  return isEventuallyConsistent(client) ? remoteMs : localMs;
+}

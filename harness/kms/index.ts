@@ -8,3 +8,4 @@ export * from './expect-key.ts';
 export * from './key-specs.ts';
 export * from './material.ts';
 export * from './offline.ts';
+export { asyncWaitMs, eventually, type EventuallyOptions } from './consistency.ts';
