@@ -3,7 +3,7 @@
  * The KMS key resource: identity, metadata and state. Key material lives apart in `key-material.ts`:
  * a key is the long-lived resource, its materials come and go (imported, deleted, expired, rotated).
  */
-import { SHAPES, type CustomerMasterKeySpec, type ExpirationModelType, type KeyMetadata, type KeySpec, type KeyState, type KeyUsageType, type OriginType } from '../api/kms-api.generated.ts';
+import { SHAPES, type CustomerMasterKeySpec, type KeyLastUsageData, type ExpirationModelType, type KeyMetadata, type KeySpec, type KeyState, type KeyUsageType, type OriginType } from '../api/kms-api.generated.ts';
 import { algorithmLists } from '../crypto/key-specs.ts';
 import type { KeyMaterial } from './key-material.ts';
 
@@ -34,6 +34,8 @@ export interface KmsKey {
   rotation?: AutomaticRotation;
   /** On-demand rotations done so far (AWS's quota: 25 per key). */
   onDemandRotations?: number;
+  /** The last successful tracked cryptographic operation (GetKeyLastUsage). */
+  lastUsage?: KeyLastUsageData;
 }
 
 export interface AutomaticRotation {

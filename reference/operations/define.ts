@@ -29,6 +29,8 @@ export interface KeyGate {
   require(id: string): KmsKey;
   /** The key `id` names, with the policy's identifier rules only (no origin or state check). */
   resolve(id: string): KmsKey;
+  /** The keys `require` handed out in this call: the keys the operation used. */
+  used(): readonly KmsKey[];
 }
 
 export type InputOf<Op extends OperationName> = OperationIO[Op]['input'];

@@ -15,8 +15,10 @@ import { refusalError } from './key-states.ts';
 /** The gate of one call: `ctx`'s caller, `policy`'s rules. */
 export function keyGate(ctx: OperationContext, policy: KeyPolicy): KeyGate {
   const resolve = (id: string) => resolveKey(ctx, id, policy);
+  const used: KmsKey[] = [];
   return {
     resolve,
+    used: () => used,
     require(id) {
       const key = resolve(id);
       if (policy.origins && !policy.origins.includes(key.origin)) {
@@ -24,6 +26,7 @@ export function keyGate(ctx: OperationContext, policy: KeyPolicy): KeyGate {
       }
       const rule = policy.states[key.state];
       if (rule !== 'allow') throw refusalError(rule, key.arn);
+      if (!used.includes(key)) used.push(key);
       return key;
     },
   };

@@ -37,6 +37,9 @@ import { reEncrypt } from './re-encrypt.ts';
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './rotation.ts';
 import { sign } from './sign.ts';
 import { verify } from './verify.ts';
+import { getKeyLastUsage } from './get-key-last-usage.ts';
+import { updateAlias } from './update-alias.ts';
+import { updateKeyDescription } from './update-key-description.ts';
 
 /** An operation of the model the reference does not implement (yet): answered UnknownOperationException. */
 export const NOT_IMPLEMENTED = 'not-implemented' as const;
@@ -71,7 +74,7 @@ export const OPERATION_LIST: OperationList = {
   GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
   GenerateMac: generateMac,
   GenerateRandom: generateRandom,
-  GetKeyLastUsage: NOT_IMPLEMENTED,
+  GetKeyLastUsage: getKeyLastUsage,
   GetKeyPolicy: NOT_IMPLEMENTED,
   GetKeyRotationStatus: getKeyRotationStatus,
   GetParametersForImport: getParametersForImport,
@@ -94,9 +97,9 @@ export const OPERATION_LIST: OperationList = {
   Sign: sign,
   TagResource: tagResource,
   UntagResource: untagResource,
-  UpdateAlias: NOT_IMPLEMENTED,
+  UpdateAlias: updateAlias,
   UpdateCustomKeyStore: NOT_IMPLEMENTED,
-  UpdateKeyDescription: NOT_IMPLEMENTED,
+  UpdateKeyDescription: updateKeyDescription,
   UpdatePrimaryRegion: NOT_IMPLEMENTED,
   Verify: verify,
   VerifyMac: verifyMac,

@@ -4,13 +4,13 @@
  */
 import { defineOperation } from './define.ts';
 import { NOT_PENDING_DELETION } from './key-states.ts';
-import { tagsFromInput } from './tag-list.ts';
+import { withTags } from './tag-list.ts';
 
 export const tagResource = defineOperation({
   name: 'TagResource',
   keys: { states: NOT_PENDING_DELETION, aliases: false, crossAccount: false },
   async handle(input, { keys }) {
     const key = keys.require(input.KeyId);
-    for (const [k, v] of tagsFromInput(input.Tags)) key.tags.set(k, v);
+    key.tags = withTags(key.tags, input.Tags);
   },
 });

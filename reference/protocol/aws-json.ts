@@ -54,7 +54,7 @@ export async function handleWire(req: WireRequest, deps: ProtocolDeps): Promise<
     const definition = deps.operations.get(operation);
     if (!definition) throw new KmsError('UnknownOperationException', `Unknown operation ${req.headers['x-amz-target']}.`);
     const input = validateInput(parseBody(req), OPERATIONS[operation].input);
-    const output = await invoke(definition, input, deps.context(caller));
+    const output = await invoke(definition, input, deps.context(caller), requestId);
     return {
       status: 200,
       headers: { 'content-type': JSON_1_1, 'x-amzn-requestid': requestId },
