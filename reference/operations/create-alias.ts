@@ -4,7 +4,7 @@
  */
 import { kmsError } from '../errors.ts';
 import { aliasArn } from '../model/arn.ts';
-import { checkAliasName } from './alias-names.ts';
+import { checkAliasName, checkAliasQuota } from './alias-names.ts';
 import { defineOperation } from './define.ts';
 import { settleAll } from './gate.ts';
 import { NOT_PENDING_DELETION } from './key-states.ts';
@@ -19,6 +19,7 @@ export const createAlias = defineOperation({
     settleAll(ctx);
     const arn = aliasArn(ctx.partition, ctx.regionName, ctx.accountId, name);
     if (ctx.region.aliases.has(name)) throw kmsError('AlreadyExistsException', `An alias with the name ${arn} already exists`);
+    checkAliasQuota(ctx, key.keyId);
     const now = ctx.now();
     ctx.region.aliases.set(name, { aliasName: name, aliasArn: arn, targetKeyId: key.keyId, creationDate: now, lastUpdatedDate: now });
   },

@@ -8,7 +8,7 @@ import { kmsError } from '../errors.ts';
 import { aliasArn } from '../model/arn.ts';
 import { KEY_SPECS } from '../crypto/key-specs.ts';
 import type { KmsKey } from '../model/key.ts';
-import { checkAliasName } from './alias-names.ts';
+import { checkAliasName, checkAliasQuota } from './alias-names.ts';
 import { defineOperation } from './define.ts';
 import { settleAll } from './gate.ts';
 import { NOT_PENDING_DELETION } from './key-states.ts';
@@ -35,6 +35,7 @@ export const updateAlias = defineOperation({
         `${target.arn} cannot be the target of ${alias.aliasArn}: the alias's key is a ${kindOf(current)} ${current.keyUsage} key and the new one must be of the same type and key usage.`,
       );
     }
+    if (alias.targetKeyId !== target.keyId) checkAliasQuota(ctx, target.keyId);
     alias.targetKeyId = target.keyId;
     alias.lastUpdatedDate = ctx.now();
   },
