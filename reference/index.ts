@@ -70,6 +70,7 @@ export function createReferenceKms(options: ReferenceOptions = {}): ReferenceKms
       randomBytes: rand,
       uuid,
       wrappingKeys,
+      accounts: accounts.map((a) => a.accountId),
     }),
   };
 

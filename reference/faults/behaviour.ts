@@ -43,7 +43,7 @@ function sameAccountGate(keys: KeyGate, accountId: string): KeyGate {
     const arn = parseArn(id);
     return arn?.resource === 'key' && arn.account !== accountId ? keyArn(arn.partition, arn.region, accountId, arn.id) : id;
   };
-  return { require: (id) => keys.require(own(id)), resolve: (id) => keys.resolve(own(id)), used: () => keys.used() };
+  return { require: (id, use) => keys.require(own(id), use), resolve: (id) => keys.resolve(own(id)), used: () => keys.used() };
 }
 
 type BehaviourFault = (list: OperationList) => OperationList;

@@ -33,7 +33,9 @@ export function materialIdFor(keyId: string, bytes: Buffer): string {
   return createHmac('sha256', bytes).update(`kms-conformance-reference:${keyId}`).digest('hex');
 }
 
-const BLOB_VERSION = 1;
+/** Version 2 blobs carry the key ARN (for another account's key); version 1 ones the bare key id. */
+const BLOB_VERSION = 2;
+const V1 = 1;
 const IV_LENGTH = 12;
 const TAG_LENGTH = 16;
 const KEY_ID_LENGTH = 36;
@@ -50,17 +52,18 @@ export function contextAad(context: Record<string, string> | undefined): Buffer 
 
 /**
  * Encrypts `plaintext` under `material`. Blob layout (our own):
- * version(1) | keyIdLen(1) | keyId | materialId(32) | iv(12) | tag(16) | ciphertext.
+ * version(1) | idLen(1) | key ARN (version 2; the key id in version 1) | materialId(32) | iv(12) | tag(16) | ciphertext.
+ * The key id is authenticated (AAD) with the encryption context.
  */
-export function seal(keyId: string, material: KeyMaterial, plaintext: Buffer, context: Record<string, string> | undefined, iv: Buffer): Buffer {
+export function seal(keyId: string, material: KeyMaterial, plaintext: Buffer, context: Record<string, string> | undefined, iv: Buffer, keyArn: string): Buffer {
   if (!material.bytes) throw new Error('seal: material is absent');
   const cipher = createCipheriv('aes-256-gcm', material.bytes, iv);
   cipher.setAAD(Buffer.concat([Buffer.from(keyId), contextAad(context)]));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  const keyIdBytes = Buffer.from(keyId, 'utf8');
+  const arnBytes = Buffer.from(keyArn, 'utf8');
   return Buffer.concat([
-    Buffer.from([BLOB_VERSION, keyIdBytes.length]),
-    keyIdBytes,
+    Buffer.from([BLOB_VERSION, arnBytes.length]),
+    arnBytes,
     Buffer.from(material.id, 'hex'),
     iv,
     cipher.getAuthTag(),
@@ -70,6 +73,8 @@ export function seal(keyId: string, material: KeyMaterial, plaintext: Buffer, co
 
 export interface ParsedBlob {
   keyId: string;
+  /** The key ARN (version 2 blobs). */
+  keyArn?: string;
   materialId: string;
   iv: Buffer;
   tag: Buffer;
@@ -78,17 +83,20 @@ export interface ParsedBlob {
 
 /** Reads a blob made by `seal`; undefined when it is not one. */
 export function parseBlob(blob: Buffer): ParsedBlob | undefined {
-  if (blob.length < 2 || blob[0] !== BLOB_VERSION) return undefined;
+  if (blob.length < 2 || (blob[0] !== BLOB_VERSION && blob[0] !== V1)) return undefined;
   const idLen = blob[1]!;
-  if (idLen !== KEY_ID_LENGTH) return undefined;
+  if (blob[0] === V1 ? idLen !== KEY_ID_LENGTH : idLen <= KEY_ID_LENGTH) return undefined;
   const fixed = 2 + idLen + MATERIAL_ID_LENGTH + IV_LENGTH + TAG_LENGTH;
   if (blob.length < fixed) return undefined;
   let o = 2;
-  const keyId = blob.subarray(o, (o += idLen)).toString('utf8');
+  const id = blob.subarray(o, (o += idLen)).toString('utf8');
+  const keyArn = blob[0] === V1 ? undefined : id;
+  const keyId = keyArn ? keyArn.slice(-KEY_ID_LENGTH) : id;
+  if (keyArn && !keyArn.endsWith(`:key/${keyId}`)) return undefined;
   const materialId = blob.subarray(o, (o += MATERIAL_ID_LENGTH)).toString('hex');
   const iv = blob.subarray(o, (o += IV_LENGTH));
   const tag = blob.subarray(o, (o += TAG_LENGTH));
-  return { keyId, materialId, iv, tag, body: blob.subarray(o) };
+  return { keyId, ...(keyArn && { keyArn }), materialId, iv, tag, body: blob.subarray(o) };
 }
 
 /** Decrypts a parsed blob; undefined when authentication fails (wrong material or context). */

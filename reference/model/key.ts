@@ -3,7 +3,7 @@
  * The KMS key resource: identity, metadata and state. Key material lives apart in `key-material.ts`:
  * a key is the long-lived resource, its materials come and go (imported, deleted, expired, rotated).
  */
-import { SHAPES, type CustomerMasterKeySpec, type KeyLastUsageData, type ExpirationModelType, type KeyMetadata, type KeySpec, type KeyState, type KeyUsageType, type OriginType } from '../api/kms-api.generated.ts';
+import { SHAPES, type CustomerMasterKeySpec, type GrantConstraints, type GrantOperation, type KeyLastUsageData, type ExpirationModelType, type KeyMetadata, type KeySpec, type KeyState, type KeyUsageType, type OriginType } from '../api/kms-api.generated.ts';
 import { algorithmLists } from '../crypto/key-specs.ts';
 import type { KeyMaterial } from './key-material.ts';
 
@@ -36,6 +36,25 @@ export interface KmsKey {
   onDemandRotations?: number;
   /** The last successful tracked cryptographic operation (GetKeyLastUsage). */
   lastUsage?: KeyLastUsageData;
+  /** The key policy (the `default` one), as it was given: GetKeyPolicy returns it unchanged. */
+  policy: string;
+  /** The key's grants (CreateGrant), oldest first. */
+  grants: Grant[];
+}
+
+export interface Grant {
+  grantId: string;
+  keyId: string;
+  name?: string;
+  creationDate: Date;
+  granteePrincipal?: string;
+  granteeServicePrincipal?: string;
+  retiringPrincipal?: string;
+  retiringServicePrincipal?: string;
+  /** The account root of the caller that created the grant. */
+  issuingAccount: string;
+  operations: GrantOperation[];
+  constraints?: GrantConstraints;
 }
 
 export interface AutomaticRotation {

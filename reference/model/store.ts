@@ -29,9 +29,19 @@ export class RegionStore {
   readonly importTokens = new Map<string, ImportParameters>();
 }
 
+/** Where a grant token leads: tokens are opaque handles, as AWS's are to their callers. */
+export interface GrantTokenTarget {
+  accountId: string;
+  region: string;
+  keyId: string;
+  grantId: string;
+}
+
 /** Every account's every region. Stores are created on first use. */
 export class Store {
   private readonly stores = new Map<string, RegionStore>();
+  /** Every grant token handed out, by token (RetireGrant and GrantTokens name grants by token alone). */
+  readonly grantTokens = new Map<string, GrantTokenTarget>();
 
   region(accountId: string, region: string): RegionStore {
     const k = `${accountId}/${region}`;

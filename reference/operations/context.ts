@@ -17,4 +17,6 @@ export interface OperationContext {
   readonly randomBytes: (n: number) => Buffer;
   readonly uuid: () => string;
   readonly wrappingKeys: WrappingKeyPool;
+  /** Every account the reference serves (principals a key policy may name). */
+  readonly accounts: readonly string[];
 }

@@ -12,6 +12,7 @@ import { keyMetadata, type KmsKey } from '../model/key.ts';
 import { materialIdFor } from '../model/key-material.ts';
 import type { OperationContext } from './context.ts';
 import { defineOperation } from './define.ts';
+import { policyFor } from './key-policies.ts';
 import { tagsFromInput } from './tag-list.ts';
 
 /** The key specs the reference imports material for: those AWS recorded or documents (ground truth §3.1). */
@@ -50,9 +51,11 @@ export const createKey = defineOperation({
     if (input.MultiRegion === true) throw kmsError('UnsupportedOperationException', 'The reference endpoint does not implement multi-Region keys.');
     const tags = tagsFromInput(input.Tags);
     const keyId = ctx.uuid();
+    const arn = keyArn(ctx.partition, ctx.regionName, ctx.accountId, keyId);
+    const policy = policyFor(ctx, arn, input.Policy, input.BypassPolicyLockoutSafetyCheck);
     const key: KmsKey = {
       keyId,
-      arn: keyArn(ctx.partition, ctx.regionName, ctx.accountId, keyId),
+      arn,
       accountId: ctx.accountId,
       region: ctx.regionName,
       creationDate: ctx.now(),
@@ -64,6 +67,8 @@ export const createKey = defineOperation({
       state: origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
       materials: [],
       tags,
+      policy,
+      grants: [],
     };
     if (origin === 'AWS_KMS') {
       const bytes = await generateMaterial(keySpec, ctx.randomBytes, (spec) => ctx.wrappingKeys.take(spec));

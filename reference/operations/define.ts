@@ -23,10 +23,21 @@ export interface KeyPolicy {
   readonly origins?: readonly OriginType[];
 }
 
+/** How a call uses a key, when not simply as its operation: the action authorised, and its context. */
+export interface KeyUse {
+  /** ReEncryptFrom or ReEncryptTo for the two keys of a ReEncrypt; the operation otherwise. */
+  action?: string;
+  /** The encryption context that goes with this key (ReEncrypt's source or destination context). */
+  encryptionContext?: Record<string, string> | undefined;
+}
+
 /** The key gate, bound to one operation's policy: how handlers reach keys. */
 export interface KeyGate {
-  /** The key `id` names, if the policy allows it in its origin and state; else the refusal AWS answers. */
-  require(id: string): KmsKey;
+  /**
+   * The key `id` names, if the caller may use it (key policy, grants) and the policy allows it in its
+   * origin and state; else the refusal AWS answers.
+   */
+  require(id: string, use?: KeyUse): KmsKey;
   /** The key `id` names, with the policy's identifier rules only (no origin or state check). */
   resolve(id: string): KmsKey;
   /** The keys `require` handed out in this call: the keys the operation used. */

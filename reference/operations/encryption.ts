@@ -43,7 +43,7 @@ export function prepareEncrypt(ctx: OperationContext, key: KmsKey, op: Operation
     if (!isSymmetric(key)) return { blob: rsaEncrypt(key.keySpec, materialBytes(key), algorithm as RsaAlgorithm, r.plaintext), algorithm };
     const material = currentMaterial(key);
     if (!material?.bytes) throw kmsError('KMSInvalidStateException', messages.pendingImport(key.arn));
-    return { blob: seal(key.keyId, material, r.plaintext, r.context, ctx.randomBytes(IV_BYTES)), algorithm, materialId: material.id };
+    return { blob: seal(key.keyId, material, r.plaintext, r.context, ctx.randomBytes(IV_BYTES), key.arn), algorithm, materialId: material.id };
   };
 }
 
@@ -81,10 +81,12 @@ export interface Decrypted {
  * if a key is requested (IncorrectKeyException, CRY-040, even for a key of another usage).
  */
 export function decryptWith(keys: KeyGate, op: OperationName, r: DecryptRequest): Decrypted {
+  // ReEncrypt decrypts with kms:ReEncryptFrom on its source key, under the source context.
+  const use = op === 'ReEncrypt' ? { action: 'ReEncryptFrom', encryptionContext: r.context } : undefined;
   if (!r.blob && r.keyId === undefined) dryRunOnly(r);
   const named = r.keyId === undefined ? undefined : keys.resolve(r.keyId);
   if (named && named.keyUsage === 'ENCRYPT_DECRYPT' && !isSymmetric(named)) {
-    const key = keys.require(r.keyId!);
+    const key = keys.require(r.keyId!, use);
     const algorithm = r.algorithm ?? 'SYMMETRIC_DEFAULT';
     requireAlgorithm(key, 'EncryptionAlgorithms', algorithm);
     refuseAsymmetricContext(r.context);
@@ -97,7 +99,7 @@ export function decryptWith(keys: KeyGate, op: OperationName, r: DecryptRequest)
     return { key, plaintext, algorithm };
   }
   if (!r.blob) {
-    const key = keys.require(r.keyId!);
+    const key = keys.require(r.keyId!, use);
     requireUsage(key, 'ENCRYPT_DECRYPT', op);
     return dryRunOnly(r);
   }
@@ -105,7 +107,7 @@ export function decryptWith(keys: KeyGate, op: OperationName, r: DecryptRequest)
   const parsed = parseBlob(r.blob);
   if (!parsed) throw kmsError('InvalidCiphertextException');
   if (named && named.keyId !== parsed.keyId) throw kmsError('IncorrectKeyException', messages.incorrectKey);
-  const key = keys.require(parsed.keyId);
+  const key = keys.require(parsed.keyArn ?? parsed.keyId, use);
   requireUsage(key, 'ENCRYPT_DECRYPT', op);
   requireAlgorithm(key, 'EncryptionAlgorithms', r.algorithm ?? 'SYMMETRIC_DEFAULT');
   const material = key.materials.find((m) => m.id === parsed.materialId);

@@ -11,16 +11,34 @@ import { settle } from '../model/material-lifecycle.ts';
 import type { OperationContext } from './context.ts';
 import type { KeyGate, KeyPolicy } from './define.ts';
 import { refusalError } from './key-states.ts';
+import { authorize } from '../policy/authorize.ts';
 
-/** The gate of one call: `ctx`'s caller, `policy`'s rules. */
-export function keyGate(ctx: OperationContext, policy: KeyPolicy): KeyGate {
+/** Operations IAM alone authorises: their KeyId only filters, no key policy is consulted. */
+const IAM_ONLY: ReadonlySet<string> = new Set(['ListAliases']);
+
+/** What the gate needs to authorise: the operation and its request. */
+export interface GateCall {
+  operation: string;
+  input: Record<string, unknown>;
+}
+
+/** The gate of one call: `ctx`'s caller, `policy`'s rules, `call`'s operation for authorisation. */
+export function keyGate(ctx: OperationContext, policy: KeyPolicy, call?: GateCall): KeyGate {
   const resolve = (id: string) => resolveKey(ctx, id, policy);
   const used: KmsKey[] = [];
   return {
     resolve,
     used: () => used,
-    require(id) {
+    require(id, use = {}) {
       const key = resolve(id);
+      // The key policy and grants decide before anything about the key is told (key-management §2, §3, §9).
+      if (call && !IAM_ONLY.has(call.operation)) {
+        authorize({ accountId: ctx.accountId, partition: ctx.partition }, key, {
+          action: use.action ?? call.operation,
+          input: call.input,
+          ...(use.encryptionContext && { encryptionContext: use.encryptionContext }),
+        });
+      }
       if (policy.origins && !policy.origins.includes(key.origin)) {
         throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
       }
@@ -50,19 +68,19 @@ function resolveKey(ctx: OperationContext, input: string, policy: KeyPolicy): Km
     const alias = store?.aliases.get(id);
     if (!alias || !store) throw kmsError('NotFoundException', `Alias ${aliasArn(ctx.partition, ctx.regionName, account, id)} is not found.`);
     const targetArn = keyArn(ctx.partition, ctx.regionName, account, alias.targetKeyId);
-    // Another account's key is refused by alias ARN exactly as by key ARN (below).
-    if (account !== ctx.accountId) throw kmsError('AccessDeniedException', `The caller is not authorized to use ${targetArn}.`);
+    // Another account's key by alias ARN: only for operations with cross-account use, as by key ARN.
+    if (account !== ctx.accountId && !policy.crossAccount) throw kmsError('NotFoundException', messages.keyDoesNotExist(targetArn));
     return found(ctx, store.keys.get(alias.targetKeyId), targetArn);
   }
   if (!isWellFormedKeyId(id)) throw kmsError('NotFoundException', messages.invalidKeyId(input));
   const arnOfId = keyArn(ctx.partition, ctx.regionName, account, id);
   if (account !== ctx.accountId) {
-    // Another account's key. AWS's answer is not known (ground truth REQ-X1, c.10#1); the reference
-    // never reveals whether it exists to an operation without cross-account use, and refuses
-    // cross-account use with AccessDenied because its (unmodelled) default key policy trusts only the owner.
+    // Another account's key: an operation with cross-account use gets it, for the key policy and
+    // grants to decide (authorize.ts); to any other operation it is not there. AWS's answer for
+    // those is not known (ground truth REQ-X1, c.10#1); the reference never reveals whether it exists.
     const foreign = ctx.store.peek(account, ctx.regionName)?.keys.get(id);
-    if (foreign && policy.crossAccount) throw kmsError('AccessDeniedException', `The caller is not authorized to use ${arnOfId}.`);
-    throw kmsError('NotFoundException', messages.keyDoesNotExist(arnOfId));
+    if (!policy.crossAccount || !foreign) throw kmsError('NotFoundException', messages.keyDoesNotExist(arnOfId));
+    return found(ctx, foreign, arnOfId);
   }
   return found(ctx, ctx.region.keys.get(id), arnOfId);
 }

@@ -17,7 +17,7 @@ const TRACKED: ReadonlySet<string> = new Set(SHAPES.KeyLastUsageTrackingOperatio
  * operation: the shape the definition's input type is generated from, so the cast is sound.
  */
 export async function invoke(def: AnyDefinition, input: Record<string, unknown>, ctx: OperationContext, requestId?: string): Promise<unknown> {
-  const keys = def.keys ? keyGate(ctx, def.keys) : undefined;
+  const keys = def.keys ? keyGate(ctx, def.keys, { operation: def.name, input }) : undefined;
   const output = await def.handle(input as never, (keys ? { ctx, keys } : { ctx }) as never);
   if (keys && TRACKED.has(def.name)) {
     const usage = { Operation: def.name as KeyLastUsageTrackingOperation, Timestamp: ctx.now(), ...(requestId && { KmsRequestId: requestId }), CloudTrailEventId: ctx.uuid() };

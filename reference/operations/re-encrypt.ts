@@ -13,7 +13,7 @@ export const reEncrypt = defineOperation({
   name: 'ReEncrypt',
   keys: { states: CRYPTOGRAPHIC, aliases: true, crossAccount: true },
   async handle(input, { ctx, keys }) {
-    const destination = keys.require(input.DestinationKeyId);
+    const destination = keys.require(input.DestinationKeyId, { action: 'ReEncryptTo', encryptionContext: input.DestinationEncryptionContext });
     const source = decryptWith(keys, 'ReEncrypt', {
       blob: input.CiphertextBlob,
       keyId: input.SourceKeyId,
