@@ -33,6 +33,7 @@ export function keyGate(ctx: OperationContext, policy: KeyPolicy, call?: GateCal
       const key = resolve(id);
       // The key policy and grants decide before anything about the key is told (key-management §2, §3, §9).
       if (call && !IAM_ONLY.has(call.operation)) {
+        requireKnownGrantTokens(ctx, call.input.GrantTokens);
         authorize({ accountId: ctx.accountId, partition: ctx.partition }, key, {
           action: use.action ?? call.operation,
           input: call.input,
@@ -48,6 +49,17 @@ export function keyGate(ctx: OperationContext, policy: KeyPolicy, call?: GateCal
       return key;
     },
   };
+}
+
+/**
+ * Grant tokens must be ones CreateGrant handed out for a grant that still exists; AWS's text for
+ * another is not known (crypto ground truth §2.0).
+ */
+function requireKnownGrantTokens(ctx: OperationContext, tokens: unknown): void {
+  if (!Array.isArray(tokens)) return;
+  for (const t of tokens) {
+    if (typeof t !== 'string' || !ctx.store.grantTokens.has(t)) throw kmsError('InvalidGrantTokenException', 'The specified grant token is not valid.');
+  }
 }
 
 /** Finds the key an identifier names, or throws the NotFoundException AWS answers with. */

@@ -38,6 +38,8 @@ import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRot
 import { sign } from './sign.ts';
 import { verify } from './verify.ts';
 import { getKeyLastUsage } from './get-key-last-usage.ts';
+import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from './grants.ts';
+import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from './key-policies.ts';
 import { updateAlias } from './update-alias.ts';
 import { updateKeyDescription } from './update-key-description.ts';
 
@@ -51,7 +53,7 @@ export const OPERATION_LIST: OperationList = {
   ConnectCustomKeyStore: NOT_IMPLEMENTED,
   CreateAlias: createAlias,
   CreateCustomKeyStore: NOT_IMPLEMENTED,
-  CreateGrant: NOT_IMPLEMENTED,
+  CreateGrant: createGrant,
   CreateKey: createKey,
   Decapsulate: decapsulate,
   Decrypt: decrypt,
@@ -75,23 +77,23 @@ export const OPERATION_LIST: OperationList = {
   GenerateMac: generateMac,
   GenerateRandom: generateRandom,
   GetKeyLastUsage: getKeyLastUsage,
-  GetKeyPolicy: NOT_IMPLEMENTED,
+  GetKeyPolicy: getKeyPolicy,
   GetKeyRotationStatus: getKeyRotationStatus,
   GetParametersForImport: getParametersForImport,
   GetPublicKey: getPublicKey,
   ImportKeyMaterial: importKeyMaterial,
   ListAliases: listAliases,
-  ListGrants: NOT_IMPLEMENTED,
-  ListKeyPolicies: NOT_IMPLEMENTED,
+  ListGrants: listGrants,
+  ListKeyPolicies: listKeyPolicies,
   ListKeyRotations: listKeyRotations,
   ListKeys: listKeys,
   ListResourceTags: listResourceTags,
-  ListRetirableGrants: NOT_IMPLEMENTED,
-  PutKeyPolicy: NOT_IMPLEMENTED,
+  ListRetirableGrants: listRetirableGrants,
+  PutKeyPolicy: putKeyPolicy,
   ReEncrypt: reEncrypt,
   ReplicateKey: NOT_IMPLEMENTED,
-  RetireGrant: NOT_IMPLEMENTED,
-  RevokeGrant: NOT_IMPLEMENTED,
+  RetireGrant: retireGrant,
+  RevokeGrant: revokeGrant,
   RotateKeyOnDemand: rotateKeyOnDemand,
   ScheduleKeyDeletion: scheduleKeyDeletion,
   Sign: sign,
