@@ -85,7 +85,10 @@ export function parsePolicy(text: string, knownAccounts: ReadonlySet<string>): P
     }
     for (const p of [s.Principal, s.NotPrincipal]) {
       if (!p || p === '*') continue;
-      const valid = (p.AWS ?? []).every((a) => a === '*' || knownAccounts.has(principalAccount(a) ?? '')) && (p.Service ?? []).every((x) => SERVICE.test(x));
+      // The principals that exist here: accounts the reference serves (by id or root ARN), and
+      // services. It has no IAM users or roles, so an ARN of one names nobody.
+      const exists = (a: string) => a === '*' || ((ACCOUNT.test(a) || a.endsWith(':root')) && knownAccounts.has(principalAccount(a) ?? ''));
+      const valid = (p.AWS ?? []).every(exists) && (p.Service ?? []).every((x) => SERVICE.test(x));
       // Recorded (key-management MGT-046).
       if (!valid) throw kmsError('MalformedPolicyDocumentException', 'Policy contains a statement with one or more invalid principals.');
     }
