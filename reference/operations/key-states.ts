@@ -107,17 +107,8 @@ export function refusalError(rule: Refusal, arn: string): KmsError {
   return kmsError(rule.error, rule.message(arn));
 }
 
-/** EnableKeyRotation and DisableKeyRotation ([1], [3], [14]; key-management §8). */
-export const ROTATION_SETTINGS: StateTable = {
-  Enabled: allow,
-  Disabled: REFUSE.disabled,
-  PendingDeletion: REFUSE.pendingDeletion,
-  PendingReplicaDeletion: REFUSE.pendingDeletion,
-  PendingImport: REFUSE.pendingImport,
-  Unavailable: REFUSE.unavailable,
-  Creating: REFUSE.creating,
-  Updating: allow,
-};
+/** EnableKeyRotation and DisableKeyRotation ([1], [3], [14]; key-management §8): the cryptographic row. */
+export const ROTATION_SETTINGS: StateTable = { ...CRYPTOGRAPHIC };
 
 /** RotateKeyOnDemand: an Enabled key (recorded: DisabledException, "pending import."; MGT-016, MGT-032). */
 export const ROTATE_ON_DEMAND: StateTable = { ...ROTATION_SETTINGS };
