@@ -84,6 +84,8 @@ export const messages = {
   /** Documented footnotes [11], [14], [15] of the key-state table. */
   unavailable: (arn: string) => `${arn} is unavailable.`,
   creating: (arn: string) => `${arn} is creating.`,
+  /** Recorded for ReplicateKey on a replica (key-management §12 #22). */
+  notMultiRegionPrimary: (arn: string) => `${arn} is not a multi-region primary key.`,
   updating: (arn: string) => `${arn} is updating.`,
   /** Recorded for AWS_KMS (f#2) and EXTERNAL (f#3). */
   originNotValid: (arn: string, origin: string) => `${arn} origin is ${origin} which is not valid for this operation.`,

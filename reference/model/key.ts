@@ -6,6 +6,7 @@
 import { SHAPES, type CustomerMasterKeySpec, type GrantConstraints, type GrantOperation, type KeyLastUsageData, type ExpirationModelType, type KeyMetadata, type KeySpec, type KeyState, type KeyUsageType, type OriginType } from '../api/kms-api.generated.ts';
 import { algorithmLists } from '../crypto/key-specs.ts';
 import type { KeyMaterial } from './key-material.ts';
+import { multiRegionConfiguration, type MultiRegionFamily, type Transition } from './multi-region.ts';
 
 export type { KeySpec, KeyState };
 export type KeyUsage = KeyUsageType;
@@ -40,6 +41,12 @@ export interface KmsKey {
   policy: string;
   /** The key's grants (CreateGrant), oldest first. */
   grants: Grant[];
+  /** Multi-Region keys: the family shared by the primary and its replicas (multi-region.ts). */
+  family?: MultiRegionFamily;
+  /** Creating (a new replica) or Updating (UpdatePrimaryRegion): the state ends on its own. */
+  transition?: Transition;
+  /** PendingReplicaDeletion: the waiting period that starts once the last replica is deleted. */
+  pendingWindowDays?: number;
 }
 
 export interface Grant {
@@ -98,8 +105,11 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     KeyManager: 'CUSTOMER',
     ...(legacySpec(key.keySpec) && { CustomerMasterKeySpec: legacySpec(key.keySpec) }),
     KeySpec: key.keySpec,
-    MultiRegion: false,
+    MultiRegion: key.family !== undefined,
   };
+  const mrc = multiRegionConfiguration(key);
+  if (mrc) md.MultiRegionConfiguration = mrc;
+  if (key.pendingWindowDays !== undefined) md.PendingDeletionWindowInDays = key.pendingWindowDays;
   // Exactly the algorithm list of the key's usage; the others are omitted, never empty (CRY-022).
   Object.assign(md, algorithmLists(key.keySpec, key.keyUsage));
   if (key.deletionDate) md.DeletionDate = key.deletionDate;
@@ -112,6 +122,7 @@ export function keyMetadata(key: KmsKey): KeyMetadata {
     }
   }
   // Symmetric keys expose the id of their current material, and keep it after a delete (REQ-C3, REQ-D1).
-  if (key.keySpec === 'SYMMETRIC_DEFAULT' && current) md.CurrentKeyMaterialId = current.id;
+  // A replica being created has none yet (recorded, MGT-123).
+  if (key.keySpec === 'SYMMETRIC_DEFAULT' && current && key.state !== 'Creating') md.CurrentKeyMaterialId = current.id;
   return md;
 }

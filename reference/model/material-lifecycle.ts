@@ -5,6 +5,7 @@
  */
 import type { KmsKey } from './key.ts';
 import type { KeyMaterial } from './key-material.ts';
+import { isReplica, settleFamily } from './multi-region.ts';
 import { settleRotation } from './rotation.ts';
 import type { Store } from './store.ts';
 
@@ -38,6 +39,7 @@ export function allMaterialsPresent(key: KmsKey): boolean {
  * that refer to it (ScheduleKeyDeletion documentation). Undefined when the key no longer exists.
  */
 export function settle(store: Store, key: KmsKey, now: Date): KmsKey | undefined {
+  settleFamily(store, key, now);
   if (key.state === 'PendingDeletion' && key.deletionDate && key.deletionDate <= now) {
     const region = store.region(key.accountId, key.region);
     region.keys.delete(key.keyId);
@@ -47,6 +49,7 @@ export function settle(store: Store, key: KmsKey, now: Date): KmsKey | undefined
   for (const m of key.materials) {
     if (m.bytes && m.expirationModel === 'KEY_MATERIAL_EXPIRES' && m.validTo && m.validTo <= now) deleteMaterial(key, m);
   }
-  settleRotation(key, now);
+  // A replica rotates with its primary: they share the material list (multi-region.ts).
+  if (!isReplica(key)) settleRotation(key, now);
   return key;
 }

@@ -12,6 +12,7 @@ export const cancelKeyDeletion = defineOperation({
   async handle(input, { keys }) {
     const key = keys.require(input.KeyId);
     delete key.deletionDate;
+    delete key.pendingWindowDays;
     // Documented: the key becomes Disabled. For a key whose imported material is gone, AWS's state is
     // not known (ground truth REQ-S5); a key without material cannot be usable, so the reference
     // answers PendingImport there.

@@ -41,16 +41,21 @@ export const createKey = defineOperation({
   async handle(input, { ctx }) {
     const { keySpec, keyUsage } = specAndUsage(ctx, input);
     const origin = input.Origin ?? 'AWS_KMS';
-    if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId) {
-      throw kmsError('UnsupportedOperationException', 'The reference endpoint has no custom key stores.');
+    // No custom key store exists here (MGT-156); AWS's answer to those origins without a store id is not known.
+    if (input.CustomKeyStoreId !== undefined) {
+      throw kmsError('CustomKeyStoreNotFoundException', `Custom key store '${input.CustomKeyStoreId}' does not exist: this endpoint has no custom key stores.`);
+    }
+    if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') {
+      throw kmsError('UnsupportedOperationException', `Origin ${origin} needs a custom key store, and this endpoint has none.`);
     }
     // Whether AWS imports Ed25519, ML-DSA or ML-KEM material is not documented (CRY-135).
     if (origin === 'EXTERNAL' && !IMPORTABLE.has(KEY_SPECS[keySpec].family)) {
       throw kmsError('UnsupportedOperationException', `The reference endpoint does not import key material for ${keySpec} keys: AWS documents no format for it.`);
     }
-    if (input.MultiRegion === true) throw kmsError('UnsupportedOperationException', 'The reference endpoint does not implement multi-Region keys.');
     const tags = tagsFromInput(input.Tags);
-    const keyId = ctx.uuid();
+    // Multi-Region key ids are mrk- and 32 hex digits (MGT-120); others are UUIDs (MGT-121).
+    const multiRegion = input.MultiRegion === true;
+    const keyId = multiRegion ? `mrk-${ctx.randomBytes(16).toString('hex')}` : ctx.uuid();
     const arn = keyArn(ctx.partition, ctx.regionName, ctx.accountId, keyId);
     const policy = policyFor(ctx, arn, input.Policy, input.BypassPolicyLockoutSafetyCheck);
     const key: KmsKey = {
@@ -69,6 +74,7 @@ export const createKey = defineOperation({
       tags,
       policy,
       grants: [],
+      ...(multiRegion && { family: { keyId, accountId: ctx.accountId, partition: ctx.partition, primaryRegion: ctx.regionName, regions: [ctx.regionName] } }),
     };
     if (origin === 'AWS_KMS') {
       const bytes = await generateMaterial(keySpec, ctx.randomBytes, (spec) => ctx.wrappingKeys.take(spec));

@@ -12,13 +12,14 @@ import { refuseRecipient } from './key-use.ts';
 export const decrypt = defineOperation({
   name: 'Decrypt',
   keys: { states: CRYPTOGRAPHIC, aliases: true, crossAccount: true },
-  async handle(input, { keys }) {
+  async handle(input, { ctx, keys }) {
     refuseRecipient(input.Recipient);
     const out = decryptWith(keys, 'Decrypt', {
       blob: input.CiphertextBlob,
       keyId: input.KeyId,
       algorithm: input.EncryptionAlgorithm,
       context: input.EncryptionContext,
+      region: ctx.regionName,
       dryRun: input.DryRun,
       ignoreCiphertext: (input.DryRunModifiers ?? []).includes('IGNORE_CIPHERTEXT'),
     });

@@ -9,6 +9,7 @@ import type { EncryptionAlgorithmSpec, OperationName } from '../api/kms-api.gene
 import { oaepLimit } from '../crypto/key-specs.ts';
 import { rsaDecrypt, rsaEncrypt } from '../crypto/primitives.ts';
 import { kmsError, messages } from '../errors.ts';
+import { keyArn, parseArn } from '../model/arn.ts';
 import { currentMaterial, type KmsKey } from '../model/key.ts';
 import { open, parseBlob, seal } from '../model/key-material.ts';
 import type { OperationContext } from './context.ts';
@@ -65,6 +66,8 @@ export interface DecryptRequest {
   context: Record<string, string> | undefined;
   dryRun?: boolean | undefined;
   ignoreCiphertext?: boolean;
+  /** The caller's Region: a multi-Region key's ciphertext decrypts under the related key there. */
+  region: string;
 }
 
 export interface Decrypted {
@@ -107,7 +110,7 @@ export function decryptWith(keys: KeyGate, op: OperationName, r: DecryptRequest)
   const parsed = parseBlob(r.blob);
   if (!parsed) throw kmsError('InvalidCiphertextException');
   if (named && named.keyId !== parsed.keyId) throw kmsError('IncorrectKeyException', messages.incorrectKey);
-  const key = keys.require(parsed.keyArn ?? parsed.keyId, use);
+  const key = keys.require(blobKey(parsed.keyArn, parsed.keyId, r.region), use);
   requireUsage(key, 'ENCRYPT_DECRYPT', op);
   requireAlgorithm(key, 'EncryptionAlgorithms', r.algorithm ?? 'SYMMETRIC_DEFAULT');
   const material = key.materials.find((m) => m.id === parsed.materialId);
@@ -115,6 +118,17 @@ export function decryptWith(keys: KeyGate, op: OperationName, r: DecryptRequest)
   if (!material || !plaintext) throw kmsError('InvalidCiphertextException');
   stopIfDryRun({ DryRun: r.dryRun });
   return { key, plaintext, algorithm: 'SYMMETRIC_DEFAULT', materialId: material.id };
+}
+
+/**
+ * The key a symmetric blob names: by ARN (it may be another account's), except that ciphertext of a
+ * multi-Region key made in another Region is decrypted by the related key of the caller's Region
+ * (multi-Region keys are interoperable: same id, same material; MGT-132).
+ */
+function blobKey(arn: string | undefined, keyId: string, region: string): string {
+  if (!arn || !keyId.startsWith('mrk-')) return arn ?? keyId;
+  const parsed = parseArn(arn);
+  return parsed ? keyArn(parsed.partition, region, parsed.account, keyId) : arn;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { kmsError, messages } from '../errors.ts';
 import { materialIdFor, type KeyMaterial } from '../model/key-material.ts';
 import { allMaterialsPresent } from '../model/material-lifecycle.ts';
+import { isReplica, primaryOf } from '../model/multi-region.ts';
 import { defineOperation } from './define.ts';
 import { expiration, importedBytes } from './import-steps.ts';
 import { IMPORT_MATERIAL } from './key-states.ts';
@@ -29,6 +30,17 @@ export const importKeyMaterial = defineOperation({
     const id = materialIdFor(key.keyId, bytes);
     const settings = { importState: 'IMPORTED' as const, expirationModel: exp.model, ...(exp.validTo && { validTo: exp.validTo }) };
     const description = input.KeyMaterialDescription;
+
+    // A replica's first material is its primary's current one, imported again (ReplicateKey docs, MGT-129).
+    if (isReplica(key) && key.materials.length === 0) {
+      const primaryCurrent = primaryOf(ctx.store, key).materials.find((m) => m.state === 'CURRENT');
+      if (primaryCurrent?.id !== id || (input.KeyMaterialId !== undefined && input.KeyMaterialId !== id)) {
+        throw kmsError('IncorrectKeyMaterialException', `The key material is not the current material of the primary key of ${key.arn}.`);
+      }
+      key.materials.push({ id, bytes, state: 'CURRENT', ...settings, ...(description !== undefined && { description }) });
+      if (key.state === 'PendingImport') key.state = 'Enabled';
+      return { KeyId: key.arn, KeyMaterialId: id };
+    }
 
     if (importType === 'EXISTING_KEY_MATERIAL') {
       const existing = key.materials.find((m) => m.id === id);

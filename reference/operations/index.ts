@@ -42,6 +42,8 @@ import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant 
 import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from './key-policies.ts';
 import { updateAlias } from './update-alias.ts';
 import { updateKeyDescription } from './update-key-description.ts';
+import { replicateKey, updatePrimaryRegion } from './multi-region.ts';
+import { connectCustomKeyStore, createCustomKeyStore, deleteCustomKeyStore, describeCustomKeyStores, disconnectCustomKeyStore, updateCustomKeyStore } from './custom-key-stores.ts';
 
 /** An operation of the model the reference does not implement (yet): answered UnknownOperationException. */
 export const NOT_IMPLEMENTED = 'not-implemented' as const;
@@ -50,22 +52,22 @@ export type OperationList = { readonly [Op in OperationName]: OperationDefinitio
 
 export const OPERATION_LIST: OperationList = {
   CancelKeyDeletion: cancelKeyDeletion,
-  ConnectCustomKeyStore: NOT_IMPLEMENTED,
+  ConnectCustomKeyStore: connectCustomKeyStore,
   CreateAlias: createAlias,
-  CreateCustomKeyStore: NOT_IMPLEMENTED,
+  CreateCustomKeyStore: createCustomKeyStore,
   CreateGrant: createGrant,
   CreateKey: createKey,
   Decapsulate: decapsulate,
   Decrypt: decrypt,
   DeleteAlias: deleteAlias,
-  DeleteCustomKeyStore: NOT_IMPLEMENTED,
+  DeleteCustomKeyStore: deleteCustomKeyStore,
   DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
   DeriveSharedSecret: deriveSharedSecret,
-  DescribeCustomKeyStores: NOT_IMPLEMENTED,
+  DescribeCustomKeyStores: describeCustomKeyStores,
   DescribeKey: describeKey,
   DisableKey: disableKey,
   DisableKeyRotation: disableKeyRotation,
-  DisconnectCustomKeyStore: NOT_IMPLEMENTED,
+  DisconnectCustomKeyStore: disconnectCustomKeyStore,
   EnableKey: enableKey,
   EnableKeyRotation: enableKeyRotation,
   Encapsulate: encapsulate,
@@ -91,7 +93,7 @@ export const OPERATION_LIST: OperationList = {
   ListRetirableGrants: listRetirableGrants,
   PutKeyPolicy: putKeyPolicy,
   ReEncrypt: reEncrypt,
-  ReplicateKey: NOT_IMPLEMENTED,
+  ReplicateKey: replicateKey,
   RetireGrant: retireGrant,
   RevokeGrant: revokeGrant,
   RotateKeyOnDemand: rotateKeyOnDemand,
@@ -100,9 +102,9 @@ export const OPERATION_LIST: OperationList = {
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateAlias: updateAlias,
-  UpdateCustomKeyStore: NOT_IMPLEMENTED,
+  UpdateCustomKeyStore: updateCustomKeyStore,
   UpdateKeyDescription: updateKeyDescription,
-  UpdatePrimaryRegion: NOT_IMPLEMENTED,
+  UpdatePrimaryRegion: updatePrimaryRegion,
   Verify: verify,
   VerifyMac: verifyMac,
 };

@@ -19,6 +19,7 @@ export const reEncrypt = defineOperation({
       keyId: input.SourceKeyId,
       algorithm: input.SourceEncryptionAlgorithm,
       context: input.SourceEncryptionContext,
+      region: ctx.regionName,
       ignoreCiphertext: false,
     });
     const run = prepareEncrypt(ctx, destination, 'ReEncrypt', {

@@ -8,6 +8,7 @@ import type { RotationsListEntry } from '../api/kms-api.generated.ts';
 import { kmsError, messages } from '../errors.ts';
 import type { KmsKey } from '../model/key.ts';
 import type { KeyMaterial } from '../model/key-material.ts';
+import { isReplica, primaryOf } from '../model/multi-region.ts';
 import { CONFLICT_WINDOW_MS, DAY_MS, DEFAULT_ROTATION_DAYS, makeCurrent, ON_DEMAND_ROTATION_LIMIT, rotateGenerated } from '../model/rotation.ts';
 import { defineOperation } from './define.ts';
 import { ANY_STATE, ROTATE_ON_DEMAND, ROTATION_SETTINGS } from './key-states.ts';
@@ -21,6 +22,14 @@ function requireRotatable(key: KmsKey): void {
   if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw kmsError('UnsupportedOperationException', '');
 }
 
+/**
+ * A multi-Region family's rotation is managed on its primary (shared property, MGT-132; RotateKeyOnDemand
+ * docs). AWS's answer on a replica is not known; the reference uses the recorded primary-key text.
+ */
+function requireNotReplica(key: KmsKey): void {
+  if (isReplica(key)) throw kmsError('UnsupportedOperationException', messages.notMultiRegionPrimary(key.arn));
+}
+
 export const enableKeyRotation = defineOperation({
   name: 'EnableKeyRotation',
   // Automatic rotation is for KMS-generated material only: EXTERNAL keys answer footnote [6] (MGT-022).
@@ -28,6 +37,7 @@ export const enableKeyRotation = defineOperation({
   async handle(input, { ctx, keys }) {
     const key = keys.require(input.KeyId);
     requireRotatable(key);
+    requireNotReplica(key);
     const now = ctx.now();
     const r = key.rotation;
     const periodDays = input.RotationPeriodInDays ?? (r?.enabled ? r.periodDays : DEFAULT_ROTATION_DAYS);
@@ -43,6 +53,7 @@ export const disableKeyRotation = defineOperation({
   async handle(input, { keys }) {
     const key = keys.require(input.KeyId);
     requireRotatable(key);
+    requireNotReplica(key);
     if (key.rotation) {
       key.rotation.enabled = false;
       delete key.rotation.nextRotation;
@@ -53,12 +64,13 @@ export const disableKeyRotation = defineOperation({
 export const getKeyRotationStatus = defineOperation({
   name: 'GetKeyRotationStatus',
   keys: { states: ANY_STATE, aliases: false, crossAccount: true },
-  async handle(input, { keys }) {
+  async handle(input, { ctx, keys }) {
     const key = keys.require(input.KeyId);
     // A key pending deletion reports rotation off, and gets its setting back when the deletion is
     // cancelled (GetKeyRotationStatus docs; MGT-024). Asymmetric, HMAC and EXTERNAL keys report off:
     // for EXTERNAL keys since on-demand rotation (2025) AWS's answer is not known (MGT-022, MGT-025).
-    const r = key.rotation;
+    // A replica reports its family's setting, which its primary holds.
+    const r = primaryOf(ctx.store, key).rotation;
     const on = r?.enabled === true && key.state !== 'PendingDeletion' && key.state !== 'PendingReplicaDeletion';
     if (!on) return { KeyId: key.arn, KeyRotationEnabled: false };
     return { KeyId: key.arn, KeyRotationEnabled: true, RotationPeriodInDays: r.periodDays, ...(r.nextRotation && { NextRotationDate: r.nextRotation }) };
@@ -72,6 +84,7 @@ export const rotateKeyOnDemand = defineOperation({
     // Recorded order: existence, key state, key type, pending material, quota (key-management §8).
     const key = keys.require(input.KeyId);
     requireRotatable(key);
+    requireNotReplica(key);
     const pending = key.materials.find((m) => m.state === 'PENDING_ROTATION');
     if (key.origin === 'EXTERNAL' && !pending) throw kmsError('KMSInvalidStateException', messages.noPendingMaterial(key.arn));
     if ((key.onDemandRotations ?? 0) >= ON_DEMAND_ROTATION_LIMIT) throw kmsError('LimitExceededException', messages.rotationLimit(key.arn));
