@@ -28,6 +28,8 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Overrides the run's shared rate limiter (tests). */
   limiter?: RateLimiter;
+  /** Another Region of the target than its own (multi-Region replicas); the target's endpoint still answers. */
+  region?: string;
 }
 
 export function createKmsClient(target: TargetConfig, principal: PrincipalName, options: ClientOptions = {}): KMSClient {
@@ -35,7 +37,7 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
   if (!p) throw new Error(`the target has no ${principal} principal`);
   const maxAttempts = options.maxAttempts ?? target.maxAttempts;
   const client = new KMSClient({
-    region: target.region,
+    region: options.region ?? target.region,
     ...(target.endpoint && { endpoint: target.endpoint }),
     credentials: credentialsFor(p),
     maxAttempts,
@@ -73,8 +75,10 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
         const op = String(context.commandName ?? '').replace(/Command$/, '');
         const input = args.input as Record<string, unknown>;
         registry.assertMayMutate(op, input);
-        if (op === 'CreateKey') {
+        if (op === 'CreateKey' || op === 'ReplicateKey') {
           registry.assertMayCreateKey();
+        }
+        if (op === 'CreateKey') {
           const tags = (input.Tags as { TagKey: string; TagValue: string }[] | undefined) ?? [];
           // Always this run's id, whatever the caller passed, so that the key can be traced to this run.
           input.Tags = [...tags.filter((t) => t.TagKey !== RUN_TAG_KEY), { TagKey: RUN_TAG_KEY, TagValue: registry.runId }];
@@ -83,6 +87,10 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
         const output = out.output as Record<string, any>;
         if (op === 'CreateKey' && output.KeyMetadata?.KeyId) {
           registry.registerKey({ keyId: output.KeyMetadata.KeyId, arn: output.KeyMetadata.Arn ?? output.KeyMetadata.KeyId, principal });
+        }
+        // A replica is a key of its own (in another Region) that teardown must schedule for deletion.
+        if (op === 'ReplicateKey' && output.ReplicaKeyMetadata?.Arn) {
+          registry.registerKey({ keyId: output.ReplicaKeyMetadata.KeyId ?? input.KeyId, arn: output.ReplicaKeyMetadata.Arn, principal });
         }
         if (op === 'CreateAlias') registry.registerAlias(principal, input.AliasName as string);
         if (op === 'DeleteAlias') registry.forgetAlias(principal, input.AliasName as string);

@@ -31,6 +31,8 @@ export const TargetSchema = z.object({
   /** Required for `endpoint`; filled in at start for `embedded`, `process`, `container` and `aws` (see harness/aws/aws-endpoint.ts). */
   endpoint: z.url({ protocol: /^https?$/, error: 'endpoint must be an http(s) URL' }).optional(),
   region: z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'region looks like us-east-1'),
+  /** Other Regions of the same partition where multi-Region specs put replicas; two of its partition by default (harness/kms/multi-region.ts). */
+  replicaRegions: z.array(z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d+$/, 'region looks like us-east-1')).min(1).max(4).optional(),
   principals: z.object({ primary: PrincipalSchema, secondary: PrincipalSchema.optional() }).strict(),
   /** The target's known-deviation baseline file (harness/baseline); a relative path is relative to the config file. */
   baseline: z.string().min(1).optional(),

@@ -9,3 +9,4 @@ export * from './key-specs.ts';
 export * from './material.ts';
 export * from './offline.ts';
 export { asyncWaitMs, eventually, type EventuallyOptions } from './consistency.ts';
+export * from './multi-region.ts';

@@ -22,9 +22,15 @@ export async function scheduleKeyDeletion(client: KMSClient, key: RegisteredKey)
   return undefined;
 }
 
+/** The Region in a key ARN (undefined for a bare id). */
+export function regionOfArn(arn: string): string | undefined {
+  return /^arn:[^:]*:kms:([^:]+):/.exec(arn)?.[1];
+}
+
 export async function teardown(
   registry: ResourceRegistry,
-  clientOf: (principal: string) => KMSClient,
+  /** The client of a principal, in `region` when given (a replica's). */
+  clientOf: (principal: string, region?: string) => KMSClient,
   created: ReturnType<ResourceRegistry['closeScope']>,
 ): Promise<string[]> {
   const problems: string[] = [];
@@ -36,7 +42,7 @@ export async function teardown(
     }
   }
   for (const key of created.keys) {
-    const problem = await scheduleKeyDeletion(clientOf(key.principal), key);
+    const problem = await scheduleKeyDeletion(clientOf(key.principal, regionOfArn(key.arn)), key);
     if (problem) problems.push(problem);
     else registry.markCleaned(key);
   }

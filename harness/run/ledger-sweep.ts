@@ -9,7 +9,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { PrincipalName, TargetConfig } from '../config/target-config.ts';
 import { createKmsClient } from '../clients/sdk-client.ts';
 import type { LedgerEntry } from '../resources/registry.ts';
-import { scheduleKeyDeletion } from '../resources/teardown.ts';
+import { regionOfArn, scheduleKeyDeletion } from '../resources/teardown.ts';
 
 export interface SweepReport {
   keysScheduled: number;
@@ -44,9 +44,9 @@ export async function sweepLedger(target: TargetConfig, ledgerPath: string): Pro
   const report: SweepReport = { keysScheduled: 0, aliasesDeleted: 0, problems: [] };
   if (keys.size === 0 && aliases.size === 0) return report;
   const clients = new Map<string, KMSClient>();
-  const clientOf = (p: string) => {
-    let c = clients.get(p);
-    if (!c) clients.set(p, (c = createKmsClient(target, p as PrincipalName)));
+  const clientOf = (p: string, region = target.region) => {
+    let c = clients.get(`${p}/${region}`);
+    if (!c) clients.set(`${p}/${region}`, (c = createKmsClient(target, p as PrincipalName, { region })));
     return c;
   };
   for (const a of [...aliases.values()].reverse()) {
@@ -59,7 +59,7 @@ export async function sweepLedger(target: TargetConfig, ledgerPath: string): Pro
   }
   for (const k of [...keys.values()].reverse()) {
     const keyId = k.resource.split('/').pop()!;
-    const problem = await scheduleKeyDeletion(clientOf(k.principal), { keyId, arn: k.resource, principal: k.principal });
+    const problem = await scheduleKeyDeletion(clientOf(k.principal, regionOfArn(k.resource)), { keyId, arn: k.resource, principal: k.principal });
     if (problem) report.problems.push(problem);
     else report.keysScheduled++;
   }

@@ -27,7 +27,8 @@ export interface WorkerState {
   seed: number;
   secrets: SecretList;
   registry: ResourceRegistry;
-  client(principal: PrincipalName): KMSClient;
+  /** The principal's client, in `region` when given (another Region of the target). */
+  client(principal: PrincipalName, region?: string): KMSClient;
   raw(principal: PrincipalName): RawKmsClient;
 }
 
@@ -41,7 +42,7 @@ export function workerState(): WorkerState {
   const secrets = new SecretList();
   for (const p of Object.values(target.principals)) secrets.add(p?.secretAccessKey, p?.sessionToken);
   const registry = new ResourceRegistry(inject('kmsRunId'), inject('kmsLedgerPath'), target.maxKeys);
-  const clients = new Map<PrincipalName, KMSClient>();
+  const clients = new Map<string, KMSClient>();
   const raws = new Map<PrincipalName, RawKmsClient>();
   state = {
     target,
@@ -49,9 +50,10 @@ export function workerState(): WorkerState {
     seed: inject('kmsSeed'),
     secrets,
     registry,
-    client(principal) {
-      let c = clients.get(principal);
-      if (!c) clients.set(principal, (c = createKmsClient(target, principal, { registry })));
+    client(principal, region = target.region) {
+      const k = `${principal}/${region}`;
+      let c = clients.get(k);
+      if (!c) clients.set(k, (c = createKmsClient(target, principal, { registry, region })));
       return c;
     },
     raw(principal) {

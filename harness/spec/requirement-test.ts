@@ -43,6 +43,8 @@ export interface SpecContext {
   readonly primary: KMSClient;
   /** SDK client of the secondary principal; undefined when the target has none. */
   readonly secondary: KMSClient | undefined;
+  /** SDK client of a principal in another Region of the target (multi-Region replicas). */
+  inRegion(region: string, principal?: PrincipalName): KMSClient;
   /** Raw signed-HTTP client of a principal. */
   raw(principal?: PrincipalName): RawKmsClient;
   /** A well-formed key id that names no key. */
@@ -92,6 +94,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       seed: w.seed,
       primary: w.client('primary'),
       secondary: w.target.principals.secondary ? w.client('secondary') : undefined,
+      inRegion: (region, principal = 'primary') => w.client(principal, region),
       raw: (principal = 'primary') => w.raw(principal),
       syntheticKeyId: () => w.registry.syntheticKeyId(),
       aliasName: (label) => w.registry.aliasName(label),
@@ -116,7 +119,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       task.meta.exchanges = [...recorder.all()];
       if (observations.length) task.meta.observations = observations;
       await attachEvidence(task.meta.exchanges, observations);
-      const problems = await teardown(w.registry, (p) => w.client(p as PrincipalName), w.registry.closeScope());
+      const problems = await teardown(w.registry, (p, region) => w.client(p as PrincipalName, region), w.registry.closeScope());
       if (problems.length) task.meta.cleanupProblems = problems;
     }
   });
