@@ -92,6 +92,7 @@ export function createKmsClient(target: TargetConfig, principal: PrincipalName, 
         if (op === 'ReplicateKey' && output.ReplicaKeyMetadata?.Arn) {
           registry.registerKey({ keyId: output.ReplicaKeyMetadata.KeyId ?? input.KeyId, arn: output.ReplicaKeyMetadata.Arn, principal });
         }
+        if (op === 'CreateCustomKeyStore' && typeof output.CustomKeyStoreId === 'string') registry.registerStore(output.CustomKeyStoreId);
         if (op === 'CreateAlias') registry.registerAlias(principal, input.AliasName as string);
         if (op === 'DeleteAlias') registry.forgetAlias(principal, input.AliasName as string);
         return out;

@@ -151,8 +151,20 @@ describe('ResourceRegistry ledger and scopes', () => {
 });
 
 describe('mutations the suite can never own', () => {
-  it.each(['CreateCustomKeyStore', 'UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore'])('refuses %s whatever it names', (op) => {
+  it.each(['CreateCustomKeyStore', 'UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore'])('refuses %s of a store the run did not make up', (op) => {
     expect(() => registryWithKey().assertMayMutate(op, { CustomKeyStoreId: 'cks-1234567890abcdef0' })).toThrow(SafetyRefusal);
+  });
+
+  it.each(['UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore'])('lets %s name a synthetic store id, which names no store', (op) => {
+    const r = registryWithKey();
+    const id = r.syntheticStoreId();
+    expect(id).toMatch(/^cks-[0-9a-f]{17}$/);
+    expect(() => r.assertMayMutate(op, { CustomKeyStoreId: id })).not.toThrow();
+  });
+
+  it('lets CreateCustomKeyStore through only on a registry that may probe it (never a real service)', () => {
+    expect(() => new ResourceRegistry(RUN, undefined, undefined, true).assertMayMutate('CreateCustomKeyStore', { CustomKeyStoreName: 'x' })).not.toThrow();
+    expect(() => new ResourceRegistry(RUN).assertMayMutate('CreateCustomKeyStore', { CustomKeyStoreName: 'x' })).toThrow(SafetyRefusal);
   });
 
   it('refuses RetireGrant by grant token alone, and of a key it did not create', () => {

@@ -42,12 +42,11 @@ export const MUTATING_MEMBERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Mutations of things the suite never creates (custom key stores), or that can name their target
- * without a key id (RetireGrant by grant token alone): always refused, whatever they name.
+ * Mutations of custom key stores, which the suite never creates: refused unless they name a store id
+ * the run made up (`syntheticStoreId`), which names no store anywhere. CreateCustomKeyStore is refused
+ * outright, except on a registry that allows probing it (a target that is not a real service).
  */
-export const UNOWNABLE_MUTATIONS: ReadonlySet<string> = new Set([
-  'CreateCustomKeyStore', 'UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore',
-]);
+export const STORE_MUTATIONS: ReadonlySet<string> = new Set(['UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore']);
 
 export interface RegisteredKey {
   keyId: string;
@@ -78,6 +77,7 @@ export class ResourceRegistry {
   private readonly keys = new Map<string, RegisteredKey>();
   private readonly synthetic = new Set<string>();
   private readonly aliases = new Set<string>();
+  private readonly syntheticStores = new Set<string>();
   private scopes: { keys: RegisteredKey[]; aliases: { principal: string; aliasName: string }[] }[] = [];
 
   constructor(
@@ -85,6 +85,8 @@ export class ResourceRegistry {
     private readonly ledgerPath?: string,
     /** Most keys the whole run may create (all workers: counted in the shared ledger). */
     private readonly maxKeys?: number,
+    /** CreateCustomKeyStore may be sent (its answer probed): never against a real service. */
+    private readonly mayProbeStoreCreation = false,
   ) {}
 
   /**
@@ -128,6 +130,18 @@ export class ResourceRegistry {
     return id;
   }
 
+  /** A custom key store id in AWS's form (cks- and 17 hex digits) that names no store: safe to name in negative checks. */
+  syntheticStoreId(): string {
+    const id = `cks-${randomUUID().replace(/-/g, '').slice(0, 17)}`;
+    this.syntheticStores.add(id);
+    return id;
+  }
+
+  /** A custom key store a probe created after all (an emulator that has them): the run may delete it. */
+  registerStore(id: string): void {
+    this.syntheticStores.add(id);
+  }
+
   /**
    * Admits a key id the suite generated itself (a seeded property, say) as synthetic, once the
    * caller has shown that it names no key; from then on the safety gate lets requests name it.
@@ -166,7 +180,12 @@ export class ResourceRegistry {
 
   /** Throws SafetyRefusal when `operation` would change something this run did not create. */
   assertMayMutate(operation: string, input: Record<string, unknown>): void {
-    if (UNOWNABLE_MUTATIONS.has(operation)) throw new SafetyRefusal(`refusing ${operation}: the suite never creates what it changes`);
+    if (operation === 'CreateCustomKeyStore' && !this.mayProbeStoreCreation) {
+      throw new SafetyRefusal('refusing CreateCustomKeyStore: against a real service it could create a custom key store');
+    }
+    if (STORE_MUTATIONS.has(operation) && !(typeof input.CustomKeyStoreId === 'string' && this.syntheticStores.has(input.CustomKeyStoreId))) {
+      throw new SafetyRefusal(`refusing ${operation}: the suite never creates the custom key store it would change`);
+    }
     // The run tag is how a sweeper finds a key the run could not clean up: nothing may remove or change it.
     const tagKeys = operation === 'UntagResource' ? input.TagKeys : operation === 'TagResource' ? (input.Tags as { TagKey?: unknown }[] | undefined)?.map((t) => t?.TagKey) : undefined;
     if (Array.isArray(tagKeys) && tagKeys.includes(RUN_TAG_KEY)) throw new SafetyRefusal(`refusing ${operation}: it would change the ${RUN_TAG_KEY} tag`);

@@ -9,6 +9,7 @@ import { createKmsClient } from '../clients/sdk-client.ts';
 import { RawKmsClient } from '../clients/raw-client.ts';
 import { SecretList } from '../evidence/redact.ts';
 import { ResourceRegistry } from '../resources/registry.ts';
+import { KINDS } from '../config/kinds.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,7 +42,7 @@ export function workerState(): WorkerState {
   if (!target) throw new Error('no target was provided: run the specs through `kms-conformance run` or the conformance project');
   const secrets = new SecretList();
   for (const p of Object.values(target.principals)) secrets.add(p?.secretAccessKey, p?.sessionToken);
-  const registry = new ResourceRegistry(inject('kmsRunId'), inject('kmsLedgerPath'), target.maxKeys);
+  const registry = new ResourceRegistry(inject('kmsRunId'), inject('kmsLedgerPath'), target.maxKeys, !('realService' in KINDS[target.kind]));
   const clients = new Map<string, KMSClient>();
   const raws = new Map<PrincipalName, RawKmsClient>();
   state = {

@@ -49,6 +49,8 @@ export interface SpecContext {
   raw(principal?: PrincipalName): RawKmsClient;
   /** A well-formed key id that names no key. */
   syntheticKeyId(): string;
+  /** A well-formed custom key store id that names no store (the harness lets store operations name only these). */
+  syntheticStoreId(): string;
   /** An alias name owned by this run. */
   aliasName(label: string): string;
   /** Records what the target answered, for `observe` checks and the report. */
@@ -97,6 +99,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       inRegion: (region, principal = 'primary') => w.client(principal, region),
       raw: (principal = 'primary') => w.raw(principal),
       syntheticKeyId: () => w.registry.syntheticKeyId(),
+      syntheticStoreId: () => w.registry.syntheticStoreId(),
       aliasName: (label) => w.registry.aliasName(label),
       observe: (label, value) => observations.push({ label, value: JSON.parse(w.secrets.scrub(JSON.stringify(value ?? null))) }),
       notApplicable: (reason) => {
