@@ -4,10 +4,12 @@
  * without material). AWS's key-state table (2022) covers Encrypt … GetPublicKey; the operations it
  * predates (DeriveSharedSecret, Encapsulate, Decapsulate) and the PendingImport rows it marks N/A
  * (Sign, Verify, MAC, GetPublicKey: imported asymmetric keys came in 2023) are observed, not
- * asserted (crypto ground truth §4, CRY-136…CRY-145).
+ * asserted (crypto ground truth §4, CRY-136…CRY-145). The Enabled and PendingReplicaDeletion columns
+ * come after KST-50; the other operations' rows are in management-key-states.spec.ts.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
  */
 import {
+  CreateKeyCommand,
   DecapsulateCommand,
   DecryptCommand,
   DeleteImportedKeyMaterialCommand,
@@ -22,6 +24,7 @@ import {
   GenerateMacCommand,
   GetPublicKeyCommand,
   ReEncryptCommand,
+  ReplicateKeyCommand,
   ScheduleKeyDeletionCommand,
   SignCommand,
   VerifyCommand,
@@ -33,7 +36,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { generateKeyPairSync } from 'node:crypto';
 import { expect } from 'vitest';
-import { createImportedKey, createKeyOf, createKmsKey, describeKey } from '#harness/kms/index.ts';
+import { awaitReplica, createImportedKey, createKeyOf, createKmsKey, describeKey, replicaRegions } from '#harness/kms/index.ts';
 import { answerOf, DEV_GUIDE, expectKmsError, isError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const KEY_STATE = `${DEV_GUIDE}/key-state.html`;
@@ -197,3 +200,75 @@ requirement(
     }
   },
 );
+
+/**
+ * The Enabled and PendingReplicaDeletion columns (ids from KST-51, in case order, Enabled then
+ * PendingReplicaDeletion). A key pending replica deletion is a multi-Region primary of the case's
+ * spec, scheduled for deletion while it has a replica; the table's PendDel column covers it.
+ */
+async function primaryPendingReplicaDeletion(kms: SpecContext, c: OperationCase, label: string): Promise<{ key: KeyMetadata; inputs: Inputs }> {
+  const regions = replicaRegions(kms.target);
+  if (regions.length === 0) kms.notApplicable('the target names no other Region for replicas (replicaRegions)');
+  const client = kms.primary;
+  const key = (await client.send(new CreateKeyCommand({ MultiRegion: true, KeySpec: c.spec, KeyUsage: c.usage, Description: `kms-conformance ${label}` }))).KeyMetadata!;
+  const inputs = (await c.prepare?.(client, key)) ?? {};
+  await client.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: regions[0] }));
+  await awaitReplica(kms.inRegion(regions[0]!), key.KeyId!);
+  await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+  const md = await describeKey(client, key.KeyId!, { settledIn: ['PendingReplicaDeletion'] });
+  if (md.KeyState !== 'PendingReplicaDeletion') throw new Error(`set-up: the primary is ${md.KeyState}, not PendingReplicaDeletion (MRK-20)`);
+  return { key, inputs };
+}
+
+let m = 50;
+for (const c of CASES) {
+  const enabledId = `KST-${++m}`;
+  requirement(
+    {
+      id: enabledId,
+      statement: `${c.op} with an Enabled ${c.spec} key succeeds`,
+      operation: c.op,
+      source: { url: KEY_STATE, section: c.inTable ? `${c.op} row: Enabled` : `${c.op} is not in the table (its own documentation)`, groundTruth: 'key-management §8' },
+      evidence: 'documented',
+      strength: 'must',
+    },
+    async (kms) => {
+      const key = await createKeyOf(kms.primary, c.spec, c.usage, { description: enabledId });
+      const inputs = (await c.prepare?.(kms.primary, key)) ?? {};
+      const answer = await answerOf(c.call(kms.primary, key, inputs));
+      if (isError(answer)) throw new Error(`${c.op} with an Enabled key was refused with ${answer.code} (HTTP ${answer.status}): ${answer.message ?? ''}`);
+    },
+  );
+  const prdId = `KST-${++m}`;
+  const rule = RULE.PendingDeletion;
+  requirement(
+    c.inTable
+      ? {
+          id: prdId,
+          statement: `${c.op} with a ${c.spec} multi-Region primary in PendingReplicaDeletion is refused with ${rule.words} (HTTP 400)`,
+          operation: c.op,
+          source: { url: KEY_STATE, section: `${c.op} row: PendingReplicaDeletion (the PendingDeletion column), ${rule.footnote}`, groundTruth: 'MGT-134, CRY-140' },
+          evidence: 'documented',
+          strength: 'must',
+        }
+      : {
+          id: prdId,
+          statement: `What ${c.op} answers with a ${c.spec} multi-Region primary in PendingReplicaDeletion (expected ${rule.words})`,
+          operation: c.op,
+          source: { url: KEY_STATE, section: `${c.op} is not in the table`, groundTruth: 'CRY-145' },
+          evidence: 'inferred',
+          strength: 'observe',
+        },
+    async (kms) => {
+      const { key, inputs } = await primaryPendingReplicaDeletion(kms, c, prdId);
+      const answer = await answerOf(c.call(kms.primary, key, inputs));
+      if (!c.inTable) {
+        kms.observe('answer', answer);
+        return;
+      }
+      if (!isError(answer)) throw new Error(`${c.op} succeeded with a primary pending replica deletion`);
+      expect(rule.codes, `${answer.code}: ${answer.message ?? ''}`).toContain(answer.code);
+      expect(answer.status).toBe(400);
+    },
+  );
+}
