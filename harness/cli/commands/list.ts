@@ -10,5 +10,6 @@ export const registerList: RegisterCommand = (program, ctx) => {
     .description('list the requirements the suite checks, without running anything')
     .option('--grep <pattern>', 'only requirements whose id or statement matches')
     .option('--json', 'print JSON')
-    .action(async (opts: { grep?: string; json?: boolean }) => (await import('../actions/list.ts')).list(opts, ctx));
+    .option('--coverage', "print every operation of AWS's model with the number of requirements naming it, by strength")
+    .action(async (opts: { grep?: string; json?: boolean; coverage?: boolean }) => (await import('../actions/list.ts')).list(opts, ctx));
 };
