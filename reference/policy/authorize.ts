@@ -42,9 +42,10 @@ export function conditionContext(caller: Caller, key: KmsKey, input: Record<stri
   set('kms:KeySpec', key.keySpec);
   set('kms:KeyUsage', key.keyUsage);
   set('kms:KeyOrigin', key.origin);
-  set('kms:MultiRegion', false);
+  set('kms:MultiRegion', key.family !== undefined);
+  if (key.family) set('kms:MultiRegionKeyType', key.family.primaryRegion === key.region ? 'PRIMARY' : 'REPLICA');
   set('kms:GrantIsForAWSResource', false);
-  for (const member of ['EncryptionAlgorithm', 'SigningAlgorithm', 'MacAlgorithm', 'KeyAgreementAlgorithm', 'MessageType', 'WrappingAlgorithm', 'WrappingKeySpec', 'ExpirationModel', 'PolicyName', 'RotationPeriodInDays', 'BypassPolicyLockoutSafetyCheck', 'GranteePrincipal', 'RetiringPrincipal']) {
+  for (const member of ['EncryptionAlgorithm', 'SigningAlgorithm', 'MacAlgorithm', 'KeyAgreementAlgorithm', 'MessageType', 'WrappingAlgorithm', 'WrappingKeySpec', 'ExpirationModel', 'PolicyName', 'RotationPeriodInDays', 'BypassPolicyLockoutSafetyCheck', 'GranteePrincipal', 'RetiringPrincipal', 'ReplicaRegion', 'PrimaryRegion']) {
     const v = input[member];
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') set(`kms:${member}`, v);
   }

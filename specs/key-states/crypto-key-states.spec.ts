@@ -37,7 +37,7 @@ import {
 import { generateKeyPairSync } from 'node:crypto';
 import { expect } from 'vitest';
 import { awaitReplica, createImportedKey, createKeyOf, createKmsKey, describeKey, replicaRegions } from '#harness/kms/index.ts';
-import { answerOf, DEV_GUIDE, expectKmsError, isError, requirement, type SpecContext } from '#harness/spec/index.ts';
+import { answerOf, DEV_GUIDE, ExpectationFailure, expectKmsError, isError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const KEY_STATE = `${DEV_GUIDE}/key-state.html`;
 const DATA = Buffer.from('kms-conformance key-state probe');
@@ -236,7 +236,7 @@ for (const c of CASES) {
       const key = await createKeyOf(kms.primary, c.spec, c.usage, { description: enabledId });
       const inputs = (await c.prepare?.(kms.primary, key)) ?? {};
       const answer = await answerOf(c.call(kms.primary, key, inputs));
-      if (isError(answer)) throw new Error(`${c.op} with an Enabled key was refused with ${answer.code} (HTTP ${answer.status}): ${answer.message ?? ''}`);
+      if (isError(answer)) throw new ExpectationFailure(`${c.op} with an Enabled key was refused with ${answer.code} (HTTP ${answer.status}): ${answer.message ?? ''}`, 'success', answer);
     },
   );
   const prdId = `KST-${++m}`;

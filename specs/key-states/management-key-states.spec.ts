@@ -50,7 +50,6 @@ import {
   type KeyMetadata,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { expect } from 'vitest';
 import {
   asyncWaitMs,
   awaitReplica,
@@ -64,7 +63,7 @@ import {
   replicaRegions,
   wrapKeyMaterial,
 } from '#harness/kms/index.ts';
-import { answerOf, DEV_GUIDE, isError, requirement, type EvidenceLevel, type SpecContext, type Strength } from '#harness/spec/index.ts';
+import { answerOf, DEV_GUIDE, ExpectationFailure, isError, requirement, type EvidenceLevel, type SpecContext, type Strength } from '#harness/spec/index.ts';
 
 const KEY_STATE = `${DEV_GUIDE}/key-state.html`;
 
@@ -401,13 +400,14 @@ for (const row of ROWS) {
           return;
         }
         if (cell.answer === 'ok') {
-          if (isError(answer)) throw new Error(`${what} was refused with ${answer.code} (HTTP ${answer.status}): ${answer.message ?? ''}`);
+          if (isError(answer)) throw new ExpectationFailure(`${what} was refused with ${answer.code} (HTTP ${answer.status}): ${answer.message ?? ''}`, 'success', answer);
           await row.after?.(kms, key);
           return;
         }
-        if (!isError(answer)) throw new Error(`${what} succeeded; the key-state table refuses it (${cell.footnote})`);
-        expect(cell.codes, `${answer.code}: ${answer.message ?? ''}`).toContain(answer.code);
-        expect(answer.status).toBe(400);
+        if (!isError(answer)) throw new ExpectationFailure(`${what} succeeded; the key-state table refuses it (${cell.footnote})`, { code: cell.codes.join(' | '), status: 400 }, 'success');
+        if (!cell.codes.includes(answer.code ?? '') || answer.status !== 400) {
+          throw new ExpectationFailure(`${what} was refused with ${answer.code} (HTTP ${answer.status}), not ${cell.codes.join(' or ')} (HTTP 400): ${answer.message ?? ''}`, { code: cell.codes.join(' | '), status: 400 }, answer);
+        }
         kms.observe('message', answer.message);
       },
     );
