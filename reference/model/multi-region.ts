@@ -15,8 +15,8 @@ import type { KmsKey } from './key.ts';
 import type { Store } from './store.ts';
 
 /** How long a new replica stays Creating, and how long UpdatePrimaryRegion leaves both keys Updating ("a few seconds"). */
-export const REPLICA_CREATION_MS = 1_000;
-export const PRIMARY_UPDATE_MS = 500;
+export const REPLICA_CREATION_MS = 500;
+export const PRIMARY_UPDATE_MS = 300;
 
 export interface MultiRegionFamily {
   readonly keyId: string;

@@ -20,33 +20,19 @@ export const describeCustomKeyStores = defineOperation({
   },
 });
 
-export const connectCustomKeyStore = defineOperation({
-  name: 'ConnectCustomKeyStore',
-  async handle(input) {
-    throw notFound(input.CustomKeyStoreId);
-  },
-});
+/** An operation on one named store: none exists here. */
+const onNamedStore = <Op extends 'ConnectCustomKeyStore' | 'DisconnectCustomKeyStore' | 'UpdateCustomKeyStore' | 'DeleteCustomKeyStore'>(name: Op) =>
+  defineOperation({
+    name,
+    async handle(input) {
+      throw notFound(input.CustomKeyStoreId);
+    },
+  });
 
-export const disconnectCustomKeyStore = defineOperation({
-  name: 'DisconnectCustomKeyStore',
-  async handle(input) {
-    throw notFound(input.CustomKeyStoreId);
-  },
-});
-
-export const updateCustomKeyStore = defineOperation({
-  name: 'UpdateCustomKeyStore',
-  async handle(input) {
-    throw notFound(input.CustomKeyStoreId);
-  },
-});
-
-export const deleteCustomKeyStore = defineOperation({
-  name: 'DeleteCustomKeyStore',
-  async handle(input) {
-    throw notFound(input.CustomKeyStoreId);
-  },
-});
+export const connectCustomKeyStore = onNamedStore('ConnectCustomKeyStore');
+export const disconnectCustomKeyStore = onNamedStore('DisconnectCustomKeyStore');
+export const updateCustomKeyStore = onNamedStore('UpdateCustomKeyStore');
+export const deleteCustomKeyStore = onNamedStore('DeleteCustomKeyStore');
 
 export const createCustomKeyStore = defineOperation({
   name: 'CreateCustomKeyStore',

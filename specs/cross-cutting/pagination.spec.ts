@@ -32,12 +32,17 @@ interface Page {
 /** Most pages a walk may take (a real account can hold many keys and grants): a loop that never ends is a finding. */
 const MAX_PAGES = 500;
 
-/** Every page from the first (Limit `limit`) on, following NextMarker while Truncated. */
-async function walk(list: (limit: number, marker?: string) => Promise<Page>, limit: number): Promise<Page[]> {
+/** Every page from the first (Limit `limit`) on, following NextMarker while Truncated; `items` names each page's items. */
+async function walk<O extends { NextMarker?: string | undefined; Truncated?: boolean | undefined }>(
+  send: (paging: { Limit: number; Marker?: string }) => Promise<O>,
+  items: (answer: O) => string[],
+  limit = 2,
+): Promise<Page[]> {
   const pages: Page[] = [];
   let marker: string | undefined;
   for (;;) {
-    const page = await list(limit, marker);
+    const o = await send({ Limit: limit, ...(marker && { Marker: marker }) });
+    const page: Page = { items: items(o), NextMarker: o.NextMarker, Truncated: o.Truncated };
     pages.push(page);
     if (!page.Truncated) return pages;
     if (!page.NextMarker) throw new Error(`page ${pages.length} is Truncated but has no NextMarker`);
@@ -78,10 +83,7 @@ const CASES: { id: string; op: string; statement: string; check: (kms: SpecConte
     check: async (kms, label) => {
       const ours: string[] = [];
       for (let i = 0; i < 3; i++) ours.push((await key(kms, label)).KeyId!);
-      const pages = await walk(async (Limit, Marker) => {
-        const o = await kms.primary.send(new ListKeysCommand({ Limit, ...(Marker && { Marker }) }));
-        return { items: (o.Keys ?? []).map((k) => k.KeyId!), NextMarker: o.NextMarker, Truncated: o.Truncated };
-      }, 2);
+      const pages = await walk((p) => kms.primary.send(new ListKeysCommand(p)), (o) => (o.Keys ?? []).map((k) => k.KeyId!));
       expectPaged(pages, 2, ours, false);
     },
   },
@@ -91,10 +93,7 @@ const CASES: { id: string; op: string; statement: string; check: (kms: SpecConte
       const k = await key(kms, label);
       const names = [0, 1, 2].map((i) => kms.aliasName(`${label}-${i}`));
       for (const AliasName of names) await kms.primary.send(new CreateAliasCommand({ AliasName, TargetKeyId: k.KeyId }));
-      const pages = await walk(async (Limit, Marker) => {
-        const o = await kms.primary.send(new ListAliasesCommand({ KeyId: k.KeyId, Limit, ...(Marker && { Marker }) }));
-        return { items: (o.Aliases ?? []).map((a) => a.AliasName!), NextMarker: o.NextMarker, Truncated: o.Truncated };
-      }, 2);
+      const pages = await walk((p) => kms.primary.send(new ListAliasesCommand({ KeyId: k.KeyId, ...p })), (o) => (o.Aliases ?? []).map((a) => a.AliasName!));
       expectPaged(pages, 2, names, true);
     },
   },
@@ -103,10 +102,7 @@ const CASES: { id: string; op: string; statement: string; check: (kms: SpecConte
     check: async (kms, label) => {
       const k = await key(kms, label);
       const ids = await threeGrants(kms, k);
-      const pages = await walk(async (Limit, Marker) => {
-        const o = await kms.primary.send(new ListGrantsCommand({ KeyId: k.KeyId, Limit, ...(Marker && { Marker }) }));
-        return { items: (o.Grants ?? []).map((g) => g.GrantId!), NextMarker: o.NextMarker, Truncated: o.Truncated };
-      }, 2);
+      const pages = await walk((p) => kms.primary.send(new ListGrantsCommand({ KeyId: k.KeyId, ...p })), (o) => (o.Grants ?? []).map((g) => g.GrantId!));
       expectPaged(pages, 2, ids, true);
     },
   },
@@ -116,10 +112,7 @@ const CASES: { id: string; op: string; statement: string; check: (kms: SpecConte
       const k = await key(kms, label);
       const ids = await threeGrants(kms, k);
       const root = `arn:${k.Arn!.split(':')[1]}:iam::${k.Arn!.split(':')[4]}:root`;
-      const pages = await walk(async (Limit, Marker) => {
-        const o = await kms.primary.send(new ListRetirableGrantsCommand({ RetiringPrincipal: root, Limit, ...(Marker && { Marker }) }));
-        return { items: (o.Grants ?? []).map((g) => g.GrantId!), NextMarker: o.NextMarker, Truncated: o.Truncated };
-      }, 2);
+      const pages = await walk((p) => kms.primary.send(new ListRetirableGrantsCommand({ RetiringPrincipal: root, ...p })), (o) => (o.Grants ?? []).map((g) => g.GrantId!));
       expectPaged(pages, 2, ids, false);
     },
   },
@@ -128,10 +121,7 @@ const CASES: { id: string; op: string; statement: string; check: (kms: SpecConte
     check: async (kms, label) => {
       const k = await key(kms, label);
       await kms.primary.send(new TagResourceCommand({ KeyId: k.KeyId, Tags: [0, 1, 2].map((i) => ({ TagKey: `kms-conformance-page-${i}`, TagValue: String(i) })) }));
-      const pages = await walk(async (Limit, Marker) => {
-        const o = await kms.primary.send(new ListResourceTagsCommand({ KeyId: k.KeyId, Limit, ...(Marker && { Marker }) }));
-        return { items: (o.Tags ?? []).map((t) => t.TagKey!), NextMarker: o.NextMarker, Truncated: o.Truncated };
-      }, 2);
+      const pages = await walk((p) => kms.primary.send(new ListResourceTagsCommand({ KeyId: k.KeyId, ...p })), (o) => (o.Tags ?? []).map((t) => t.TagKey!));
       expectPaged(pages, 2, [0, 1, 2].map((i) => `kms-conformance-page-${i}`), false);
       expect(pages.flatMap((p) => p.items)).toHaveLength(4);
     },
