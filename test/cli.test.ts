@@ -80,6 +80,17 @@ describe('kms-conformance run: bad input is one line and exit code 2', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no requirement matched --grep 'NOPE-999'/);
   });
+
+  it.each([
+    [['--grep', 'NOPE-999']],
+    [['--strength', 'observe', '--operation', 'UntagResource']],
+  ])('list and run agree on filters that select nothing: %j is exit 2 with the same line for both', async (filters) => {
+    const listed = await runMain(['list', ...filters]);
+    const ran = await runMain(['run', ...filters, '--out', out()]);
+    expect([listed.code, ran.code]).toEqual([2, 2]);
+    expect(oneLine(listed.stderr)).toEqual(oneLine(ran.stderr));
+    expect(listed.stderr).toMatch(/^kms-conformance: no requirement matched /);
+  });
 });
 
 describe('kms-conformance serve, then run --endpoint', () => {

@@ -11,7 +11,7 @@ import { OUTCOMES, type RunResults } from '../results/index.ts';
 
 const ResultsShape = z.object({
   suite: z.object({ version: z.string() }),
-  run: z.object({ grep: z.string().optional(), interrupted: z.boolean().optional() }),
+  run: z.object({ grep: z.string().optional(), filter: z.string().optional(), interrupted: z.boolean().optional() }),
   target: z.object({ name: z.string(), version: z.string().optional() }),
   requirements: z.array(z.object({
     id: z.string(),

@@ -4,7 +4,7 @@
  * their reasons; entries for requirements now passing go; new failures come in with a provisional
  * reason taken from the failure and `reviewed: false`, for a person to explain.
  */
-import { isDeviating, type DeviatingOutcome, type Outcome, type RequirementResult, type RunResults } from '../results/index.ts';
+import { runFilter, isDeviating, type DeviatingOutcome, type Outcome, type RequirementResult, type RunResults } from '../results/index.ts';
 import { compareIds, type BaselineFile, type BaselineFileEntry } from './baseline-file.ts';
 
 export interface BaselineUpdate {
@@ -54,7 +54,7 @@ export function updateBaseline(
   opts: { target: string; targetVersion?: string },
 ): BaselineUpdate {
   const old = new Map(existing?.entries.map((e) => [e.id, e]));
-  const partial = Boolean(results.run.grep || results.run.interrupted || results.errors.length);
+  const partial = Boolean(runFilter(results.run) || results.run.interrupted || results.errors.length);
   const unknown = new Set(results.baseline?.unknownIds ?? []);
   const out: BaselineFileEntry[] = [];
   const u: Omit<BaselineUpdate, 'file' | 'unreviewed'> = { added: [], removed: [], changed: [], unchecked: [] };

@@ -59,11 +59,83 @@ export function grepPattern(grep: string): RegExp {
   }
 }
 
-/** The requirements `grep` matches (all without one). */
-export function selectRequirements(all: readonly CatalogueEntry[], grep: string | undefined): CatalogueEntry[] {
-  if (grep === undefined) return [...all];
-  const pattern = grepPattern(grep);
-  return all.filter((r) => pattern.test(testNameOf(r)));
+/** An id (`KEY-01`) or an id prefix (`KEY`, `KEY-`): matched against ids only, precisely. */
+const ID_LIKE = /^[A-Z][A-Z0-9]*(-[0-9]*)?$/;
+
+/**
+ * Whether `grep` selects `r`. A pattern that looks like an id or an id's area (`KEY-01`, `KEY`) names
+ * ids: `KEY` is every `KEY-*` and nothing else (not `IKM-*` because of a statement's `KEY_…`), `KEY-01`
+ * exactly that one. Any other pattern is a regular expression over `<id> — <statement>`.
+ */
+export function grepSelects(grep: string, r: Pick<Requirement, 'id' | 'statement'>): boolean {
+  if (ID_LIKE.test(grep)) {
+    if (/-[0-9]+$/.test(grep)) return r.id === grep;
+    const area = grep.replace(/-$/, '');
+    return r.id.startsWith(`${area}-`);
+  }
+  return grepPattern(grep).test(testNameOf(r));
+}
+
+/** What a run or a listing is limited to; every filter given must hold (they combine with "and"). */
+export interface Selection {
+  grep?: string;
+  /** Only these strengths. */
+  strength?: readonly Requirement['strength'][];
+  /** Only requirements naming one of these operations (as `list` shows them). */
+  operation?: readonly string[];
+  /** Only these ids (`--rerun-failed`: the problems of an earlier run), and where they came from. */
+  ids?: { readonly from: string; readonly ids: ReadonlySet<string> };
+}
+
+/** True when the selection filters anything. */
+export function isFiltered(sel: Selection): boolean {
+  return sel.grep !== undefined || sel.strength !== undefined || sel.operation !== undefined || sel.ids !== undefined;
+}
+
+/** The selection as the options that made it, for reports: `--grep 'KEY' --strength must`. */
+export function describeSelection(sel: Selection): string | undefined {
+  const parts = [
+    ...(sel.grep !== undefined ? [`--grep '${sel.grep}'`] : []),
+    ...(sel.strength ? [`--strength ${sel.strength.join(',')}`] : []),
+    ...(sel.operation ? [`--operation ${sel.operation.join(',')}`] : []),
+    ...(sel.ids ? [`--rerun-failed ${sel.ids.from}`] : []),
+  ];
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/**
+ * The requirements `sel` selects (all without filters). An operation no requirement names is a usage
+ * error (exit 2) naming the closest one, so that a typo does not look like an empty selection.
+ */
+export function selectRequirements(all: readonly CatalogueEntry[], sel: Selection | string | undefined): CatalogueEntry[] {
+  const s: Selection = typeof sel === 'string' ? { grep: sel } : (sel ?? {});
+  if (s.grep !== undefined && !ID_LIKE.test(s.grep)) grepPattern(s.grep);
+  if (s.operation) {
+    const known = new Set(all.map((r) => r.operation));
+    for (const op of s.operation) {
+      if (!known.has(op)) {
+        const near = [...known].find((k) => k.toLowerCase() === op.toLowerCase());
+        throw new RunAbort('usage', `--operation ${op}: no requirement names that operation${near ? ` (did you mean ${near}?)` : ''}; kms-conformance list --coverage shows them`);
+      }
+    }
+  }
+  return all.filter(
+    (r) =>
+      (s.grep === undefined || grepSelects(s.grep, r)) &&
+      (!s.strength || s.strength.includes(r.strength)) &&
+      (!s.operation || s.operation.includes(r.operation)) &&
+      (!s.ids || s.ids.ids.has(r.id)),
+  );
+}
+
+/** The one line, shared by `list` and `run`, for filters that select nothing (exit 2). */
+export function nothingSelected(sel: Selection): RunAbort {
+  return new RunAbort('usage', `no requirement matched ${describeSelection(sel) ?? 'the filters'} (see kms-conformance list)`);
+}
+
+/** A vitest test-name pattern that selects exactly these requirements. */
+export function exactNamePattern(reqs: readonly Pick<Requirement, 'id'>[]): string {
+  return `^(?:${reqs.map((r) => r.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) — `;
 }
 
 /** The catalogue file's text for `requirements` (sorted by id, two-space JSON, final newline). */

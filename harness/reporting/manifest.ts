@@ -50,6 +50,7 @@ export function buildManifest(r: RunResults, resultsBytes: Buffer, catalogue: re
       startedAt: r.run.startedAt,
       finishedAt: r.run.finishedAt,
       ...(r.run.grep !== undefined && { grep: r.run.grep }),
+      ...(r.run.filter !== undefined && { filter: r.run.filter }),
       ...(r.run.interrupted && { interrupted: true }),
     },
     verdict: r.verdict,

@@ -44,7 +44,7 @@ describe('formatSummary', () => {
     const lines = formatSummary(results(reqs, { grep: 'KEY' }), []);
     expect(lines).toContain('failed required checks: KEY-01, KEY-02, KEY-03, KEY-04, KEY-05, KEY-06, KEY-07, KEY-08, KEY-09, KEY-10 and 2 more');
     expect(lines).toContain('stale baseline entries (now passing): KEY-13');
-    expect(lines).toContain("partial run: only requirements matching --grep 'KEY' ran");
+    expect(lines).toContain("partial run: only requirements selected by --grep 'KEY' ran");
     expect(lines.some((l) => l.includes('stale deviation'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * checks, the verdict, and where the artefacts are.
  */
 import { relative } from 'node:path';
-import { countOf, failsConformance, OUTCOMES, STRENGTHS, type Outcome, type RunResults } from '../results/index.ts';
+import { runFilter, countOf, failsConformance, OUTCOMES, STRENGTHS, type Outcome, type RunResults } from '../results/index.ts';
 
 /** How many failed `must` ids are named before "and N more". */
 const MAX_NAMED = 10;
@@ -43,7 +43,7 @@ export function formatSummary(r: RunResults, written: readonly string[], cwd = p
     ...((stale.length || unknown.length) && !r.baseline?.allowStale ? ['the baseline is stale: refresh it with `kms-conformance baseline update`, or pass --allow-stale'] : []),
   ];
   lines.push(`verdict: ${r.verdict}${why.length ? ` (${why.join('; ')})` : ''}`);
-  if (r.run.grep) lines.push(`partial run: only requirements matching --grep '${r.run.grep}' ran`);
+  if (runFilter(r.run)) lines.push(`partial run: only requirements selected by ${runFilter(r.run)} ran`);
   const notRun = r.run.notRun ?? [];
   if (notRun.length) {
     const more = notRun.length > MAX_NAMED ? ` and ${notRun.length - MAX_NAMED} more` : '';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RunAbort } from '../errors.ts';
 import { MANIFEST_FILE, sha256, type Manifest } from './manifest.ts';
-import { summarize, verdictOf, type RunResults } from '../results/index.ts';
+import { runFilter, summarize, verdictOf, type RunResults } from '../results/index.ts';
 
 export interface Verification {
   /** Tampering or incompleteness; empty when the folder verifies. */
@@ -74,7 +74,7 @@ export function verifyRunFolder(dir: string, catalogue: readonly string[], suite
   for (const id of skipped) problems.push(`${id}: not executed`);
   const known = new Set(catalogue);
   for (const id of executed) if (!known.has(id)) notes.push(`${id}: executed, but not in this suite's catalogue`);
-  if (manifest.run.grep !== undefined) notes.push(`the run was limited by --grep '${manifest.run.grep}'`);
+  if (runFilter(manifest.run) !== undefined) notes.push(`the run was limited by ${runFilter(manifest.run)}`);
   if (manifest.run.interrupted) problems.push('the run was interrupted');
   return { problems, notes, manifest };
 }

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { DEVIATING_OUTCOMES, EVIDENCE_LEVELS, OUTCOMES, STRENGTHS, VERDICTS } from './outcomes.ts';
 
-export const RESULTS_SCHEMA_VERSION = '1.1.0';
+export const RESULTS_SCHEMA_VERSION = '1.2.0';
 
 /** Where the generated schema is published; the version is part of the id. */
 export const RESULTS_SCHEMA_ID = `https://kms-conformance.dev/schema/results/${RESULTS_SCHEMA_VERSION}/results.schema.json`;
@@ -117,7 +117,8 @@ export const RunResultsSchema = z
         finishedAt: z.string(),
         durationMs: z.number().nonnegative(),
         seed: Count.describe('Seed of the property-based checks; --seed repeats it.'),
-        grep: z.string().optional().describe('Set when only matching requirements ran: the results are partial.'),
+        grep: z.string().optional().describe('The --grep the run was given.'),
+        filter: z.string().optional().describe("Set when only some requirements ran (--grep, --strength, --operation, --rerun-failed): the filters, as options; the results are partial. Since 1.2.0."),
         interrupted: z.boolean().optional().describe('True when the run was stopped before the end.'),
         notRun: z.array(z.string()).optional().describe('Requirements the run selected that did not run (it was interrupted, or their spec file broke); nothing is claimed about them. Since 1.1.0.'),
       })

@@ -53,3 +53,11 @@ export function exitCodeOf(verdict: Verdict): 0 | 1 {
 export function gates(r: Pick<RunResults, 'verdict'>): boolean {
   return exitCodeOf(r.verdict) !== 0;
 }
+
+/**
+ * The filters a partial run was limited by, as options (`--grep 'KEY' --strength must`); undefined
+ * for a whole run. Results before 1.2.0 have only `grep`.
+ */
+export function runFilter(run: { grep?: string | undefined; filter?: string | undefined }): string | undefined {
+  return run.filter ?? (run.grep !== undefined ? `--grep '${run.grep}'` : undefined);
+}

@@ -51,6 +51,7 @@ export function buildRunResults({ plan, target: t, seed, execution, sweep, start
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       seed,
       ...(plan.selection.grep !== undefined && { grep: plan.selection.grep }),
+      ...(plan.selection.filter !== undefined && { filter: plan.selection.filter }),
       ...(execution.interrupted && { interrupted: true }),
       ...(notRun.length && { notRun }),
     },

@@ -58,7 +58,7 @@ export async function executeRun(plan: RunPlan, session: Session, { write, dir }
       provide: sessionContext(session),
       run: true,
       watch: false,
-      ...(plan.selection.grep !== undefined && { testNamePattern: plan.selection.grep }),
+      ...(plan.selection.namePattern !== undefined && { testNamePattern: plan.selection.namePattern }),
       // One spec file at a time where the kind says so (real AWS): one worker holds the run's rate limiter, and the key count stays exact.
       ...(!target.fileParallelism && { fileParallelism: false, maxWorkers: 1 }),
       reporters: [

@@ -10,17 +10,17 @@ import { dirname, join, resolve } from 'node:path';
 import { assertConfirmed } from '../aws/aws-safety.ts';
 import { readBaseline, type BaselineFile } from '../baseline/baseline-file.ts';
 import { locateBaseline, type BaselineFlags } from '../baseline/locate.ts';
-import { readCatalogue, selectRequirements, type CatalogueEntry } from '../catalogue/catalogue.ts';
+import { describeSelection, exactNamePattern, isFiltered, readCatalogue, type CatalogueEntry } from '../catalogue/catalogue.ts';
 import { resolveTarget, type TargetFlags } from '../config/resolve-target.ts';
 import type { TargetConfig } from '../config/target-config.ts';
 import { RunAbort } from '../errors.ts';
 import { assertMayRecord } from '../recordings/record.ts';
 import { suiteVersion } from '../suite.ts';
+import { selectedRequirements, type SelectionFlags } from './selection.ts';
 import { newRunId } from './session.ts';
 
-export interface RunOptions extends TargetFlags, BaselineFlags {
+export interface RunOptions extends TargetFlags, BaselineFlags, SelectionFlags {
   out?: string;
-  grep?: string;
   seed?: number;
   /** The confirmation a run against real AWS needs (CONFIRM_FLAG). */
   yesCreateRealAwsKeys?: boolean;
@@ -39,8 +39,18 @@ export interface RunPlan {
   readonly allowStale: boolean;
   /** The output folder, and the `latest` link to point at it when the default folder is used. */
   readonly out: { readonly dir: string; readonly latest?: string };
-  /** The requirements to run; `files` are their spec files (all files when nothing was filtered). */
-  readonly selection: { readonly grep?: string; readonly requirements: readonly CatalogueEntry[]; readonly files: readonly string[] };
+  /**
+   * The requirements to run; `files` are their spec files (all files when nothing was filtered).
+   * `grep` is --grep as given; `filter` describes every filter (`--grep 'KEY' --strength must`), and
+   * `namePattern` is the vitest test-name pattern that selects exactly the requirements.
+   */
+  readonly selection: {
+    readonly grep?: string;
+    readonly filter?: string;
+    readonly namePattern?: string;
+    readonly requirements: readonly CatalogueEntry[];
+    readonly files: readonly string[];
+  };
   /** Every requirement id of the suite. */
   readonly catalogue: readonly string[];
   readonly seed?: number;
@@ -82,13 +92,13 @@ export function planRun(opts: RunOptions, env: NodeJS.ProcessEnv = process.env, 
   // Read before anything starts: a bad baseline file ends the run with one line and exit code 2.
   const baselinePath = locateBaseline(target, opts, cwd);
   const catalogue = readCatalogue();
-  const requirements = selectRequirements(catalogue, opts.grep);
-  if (opts.grep !== undefined && requirements.length === 0) throw new RunAbort('usage', `no requirement matched --grep '${opts.grep}' (see kms-conformance list)`);
+  const { selection, requirements } = selectedRequirements(opts, cwd);
+  const filtered = isFiltered(selection);
   const runId = newRunId(now);
   const reports = resolve(cwd, 'reports');
   const out = opts.out ? { dir: resolve(cwd, opts.out) } : { dir: join(reports, runId), latest: join(reports, 'latest') };
   checkOutputDir(out.dir);
-  const files = opts.grep === undefined ? [] : [...new Set(requirements.map((r) => r.file))];
+  const files = filtered ? [...new Set(requirements.map((r) => r.file))] : [];
   return {
     suiteVersion: suiteVersion(),
     runId,
@@ -96,7 +106,12 @@ export function planRun(opts: RunOptions, env: NodeJS.ProcessEnv = process.env, 
     ...(baselinePath && { baseline: { path: baselinePath, file: readBaseline(baselinePath) } }),
     allowStale: opts.allowStale ?? false,
     out,
-    selection: { ...(opts.grep !== undefined && { grep: opts.grep }), requirements, files },
+    selection: {
+      ...(opts.grep !== undefined && { grep: opts.grep }),
+      ...(filtered && { filter: describeSelection(selection)!, namePattern: exactNamePattern(requirements) }),
+      requirements,
+      files,
+    },
     catalogue: catalogue.map((r) => r.id),
     ...(opts.seed !== undefined && { seed: opts.seed }),
     ledgerPath: join(tmpdir(), `${runId}.resources.jsonl`),

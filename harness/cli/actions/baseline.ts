@@ -2,6 +2,7 @@
  * @module harness/cli/actions/baseline
  * What `baseline update` and `baseline show` do.
  */
+import { runFilter } from '../../results/index.ts';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { formatBaseline, readBaseline } from '../../baseline/baseline-file.ts';
@@ -34,8 +35,8 @@ export function update(run: string | undefined, opts: UpdateOptions, { write, cw
   const u = updateBaseline(existing, results, { target, ...(opts.targetVersion && { targetVersion: opts.targetVersion }) });
 
   write(`baseline ${shown(file)} (target ${target}) from ${shown(resultsPath)}${results.target.name !== target ? ` (a run of target ${results.target.name})` : ''}`);
-  if (results.run.grep || results.run.interrupted || results.errors.length) {
-    write('  the run was partial (--grep, interrupted or suite errors): entries for requirements it did not run are kept as they are');
+  if (runFilter(results.run) || results.run.interrupted || results.errors.length) {
+    write('  the run was partial (filtered, interrupted or suite errors): entries for requirements it did not run are kept as they are');
   }
   for (const e of u.added) write(`  + ${e.id.padEnd(9)} ${e.expect?.padEnd(15) ?? ''} ${e.reason}`);
   for (const r of u.removed) write(`  - ${r.id.padEnd(9)} ${r.why}`);

@@ -15,3 +15,18 @@ export function seed(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) throw new InvalidArgumentError('a seed is a whole number from 0 to 2147483647');
   return n;
 }
+
+/** `must,should`: a comma-separated list of strengths. */
+export function strengths(value: string): ('must' | 'should' | 'observe')[] {
+  const list = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const bad = list.find((v) => !['must', 'should', 'observe'].includes(v));
+  if (bad !== undefined || list.length === 0) throw new InvalidArgumentError(`${bad ?? '(empty)'} is not a strength: must, should or observe (comma-separated)`);
+  return list as ('must' | 'should' | 'observe')[];
+}
+
+/** `Encrypt,Decrypt`: a comma-separated list of operation names (checked against the catalogue later). */
+export function names(value: string): string[] {
+  const list = value.split(',').map((v) => v.trim()).filter(Boolean);
+  if (list.length === 0) throw new InvalidArgumentError('give one or more operation names, comma-separated');
+  return list;
+}

@@ -6,18 +6,17 @@ import { Option } from 'commander';
 import { CONFIRM_FLAG } from '../../config/kinds.ts';
 import { seed } from './parse.ts';
 import { positiveInt, rates } from './parse-aws.ts';
+import { addFilterOptions } from './filters.ts';
 import type { RegisterCommand } from './types.ts';
 
 export const registerRun: RegisterCommand = (program, { setExitCode, ...io }) => {
-  program
-    .command('run')
+  addFilterOptions(program.command('run'))
     .description('run the conformance specs against a target and write the report')
     .addOption(new Option('--target <name>', 'embedded (default), endpoint, aws, moto, local-kms, localstack, container:localstack|local-kms|moto|<image>, or a target named in the config file'))
     .option('--endpoint <url>', 'the KMS endpoint to test (implies --target endpoint)')
     .option('--region <region>', 'region to sign for (default: AWS_REGION, then us-east-1)')
     .option('--config <file>', 'config file (default: ./kms-conformance.config.json when present)')
     .option('--out <dir>', 'output folder (default: reports/<run id>, with reports/latest)')
-    .option('--grep <pattern>', 'run only requirements whose id or statement matches')
     .option('--seed <n>', 'seed for property-based specs', seed)
     .option('--baseline <file>', 'known-deviation baseline to apply (default: the target\'s, or baselines/<target>.json when present)')
     .option('--no-baseline', 'apply no baseline: every failure counts')

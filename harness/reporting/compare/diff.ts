@@ -14,7 +14,7 @@
  *   not-implemented, pass → expected-deviation, …), or the same failure with another message.
  * Requirements of every strength count; only a regression makes `report compare --diff` exit 1.
  */
-import { isProblem, type Outcome, type Requirement, type RequirementResult } from '../../results/index.ts';
+import { runFilter, isProblem, type Outcome, type Requirement, type RequirementResult } from '../../results/index.ts';
 import type { LoadedRun } from './load.ts';
 import { normalizedObservations, normalizeText } from './normalize.ts';
 
@@ -112,8 +112,8 @@ export function diffRuns(oldRun: LoadedRun, newRun: LoadedRun, now: Date = new D
   }
   const warnings: string[] = [];
   if (a.target.name !== b.target.name) warnings.push(`the runs are of different targets ('${a.target.name}' and '${b.target.name}'): differences may be the targets', not changes`);
-  if ((a.run.grep ?? '') !== (b.run.grep ?? '')) {
-    warnings.push(`the runs checked different requirement sets (--grep ${a.run.grep ? `'${a.run.grep}'` : '(none)'} and ${b.run.grep ? `'${b.run.grep}'` : '(none)'}): added/removed may reflect the filter`);
+  if ((runFilter(a.run) ?? '') !== (runFilter(b.run) ?? '')) {
+    warnings.push(`the runs checked different requirement sets (${runFilter(a.run) ?? 'no filter'} and ${runFilter(b.run) ?? 'no filter'}): added/removed may reflect the filter`);
   }
   if (a.suite.version !== b.suite.version) warnings.push(`suite versions differ (${a.suite.version} and ${b.suite.version})`);
   return { generatedAt: now.toISOString(), old: oldRun, new: newRun, changes, unchanged, warnings };

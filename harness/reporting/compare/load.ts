@@ -26,7 +26,7 @@ const outcome = z.enum(OUTCOMES);
 const runShape = z.object({
   schemaVersion: z.string().regex(/^1\.\d+\.\d+/, 'a version this suite does not read (expected 1.x.y)'),
   suite: z.object({ name: z.string(), version: z.string() }),
-  run: z.object({ id: z.string(), startedAt: z.string(), grep: z.string().optional() }),
+  run: z.object({ id: z.string(), startedAt: z.string(), grep: z.string().optional(), filter: z.string().optional() }),
   target: z.object({ name: z.string(), kind: z.string(), endpoint: z.string().optional(), region: z.string(), version: z.string().optional() }),
   verdict: z.enum(VERDICTS),
   summary: z.object({ total: z.number(), byOutcome: z.record(z.string(), z.number()) }),

@@ -4,7 +4,7 @@
  * cell (outcome, failure, answers). Everything from results.json is untrusted and goes through `html`.
  */
 import { html, raw, type Html } from '../html/html.ts';
-import { OUTCOME_WORDS, type Observation, type Requirement, type RequirementResult, type RunResults } from '../../results/index.ts';
+import { runFilter, OUTCOME_WORDS, type Observation, type Requirement, type RequirementResult, type RunResults } from '../../results/index.ts';
 import type { CellOutcome } from './matrix.ts';
 import { COMPARE_CSS } from './styles.ts';
 
@@ -91,7 +91,7 @@ export function runFacts(r: RunResults): Html {
     ['run', r.run.id],
     ['date', r.run.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
     ['suite', `${r.suite.name} ${r.suite.version}`],
-    ...(r.run.grep ? [['--grep', r.run.grep] as [string, string]] : []),
+    ...(runFilter(r.run) ? [['filter', runFilter(r.run)!] as [string, string]] : []),
     ...(r.baseline ? [['baseline', `${r.baseline.path} (${r.baseline.entries} entries)`] as [string, string]] : []),
     ['verdict', html`<strong>${r.verdict}</strong>${r.run.interrupted ? ' (interrupted: partial)' : null}`],
     ['counts', html`<span class="counts">${countsLine(r.summary.byOutcome)}</span>`],

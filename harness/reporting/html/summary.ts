@@ -3,7 +3,7 @@
  * The top of the report: what was tested and when, the verdict in words, counts per outcome and per
  * strength, the baseline, suite errors and a list of the problems linking to their rows.
  */
-import { DEVIATING_OUTCOMES, gates, OUTCOMES, OUTCOME_WORDS, PROBLEM_OUTCOMES, STRENGTHS, type RunResults } from '../../results/index.ts';
+import { runFilter, DEVIATING_OUTCOMES, gates, OUTCOMES, OUTCOME_WORDS, PROBLEM_OUTCOMES, STRENGTHS, type RunResults } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 import { anchor, badge, date, duration, pretty, strengthTag } from './format.ts';
 
@@ -43,7 +43,7 @@ ${declared ? html`<dt>Declared</dt><dd><ul class="declared">${Object.entries(dec
 <dt>Date</dt><dd>${date(r.run.startedAt)}</dd>
 <dt>Duration</dt><dd>${duration(r.run.durationMs)}</dd>
 <dt>Seed</dt><dd><code>${String(r.run.seed)}</code></dd>
-${r.run.grep ? html`<dt>Only</dt><dd>requirements matching <code>${r.run.grep}</code></dd>` : null}
+${runFilter(r.run) ? html`<dt>Only</dt><dd>requirements selected by <code>${runFilter(r.run)}</code></dd>` : null}
 <dt>Run id</dt><dd><code>${r.run.id}</code></dd>
 ${r.baseline ? html`<dt>Baseline</dt><dd><code>${r.baseline.path}</code>, ${String(r.baseline.entries)} entr${r.baseline.entries === 1 ? 'y' : 'ies'}${r.baseline.allowStale ? ', stale entries allowed' : ''}</dd>` : null}
 </dl>`;
