@@ -81,6 +81,17 @@ describe('kms-conformance run: bad input is one line and exit code 2', () => {
     expect(r.stderr).toMatch(/no requirement matched --grep 'NOPE-999'/);
   });
 
+  it('--json prints one JSON summary on stdout and the progress on stderr', async () => {
+    const dir = out();
+    const r = await runMain(['run', '--grep', 'KEY-01', '--json', '--out', dir]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { verdict: string; exitCode: number; run: { filter: string }; summary: { total: number }; problems: unknown[]; written: string[] };
+    expect(summary).toMatchObject({ verdict: 'conformant', exitCode: 0, run: { filter: "--grep 'KEY-01'" }, summary: { total: 1 }, problems: [] });
+    expect(summary.written).toContain(join(dir, 'results.json'));
+    expect(r.stderr).toMatch(/\[1\/1\] ✓ KEY-01/);
+    expect(r.stderr).toMatch(/^took \d+\.\d s$/m);
+  });
+
   it.each([
     [['--grep', 'NOPE-999']],
     [['--strength', 'observe', '--operation', 'UntagResource']],

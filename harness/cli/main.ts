@@ -27,12 +27,12 @@ const COMMANDS: RegisterCommand[] = [
 
 /** The process's own standard output, error, environment and working directory. */
 export function processIo(): CliIo {
-  return { write: (l) => process.stdout.write(`${l}\n`), writeErr: (s) => process.stderr.write(s), env: process.env, cwd: process.cwd() };
+  return { write: (l) => process.stdout.write(`${l}\n`), writeErr: (s) => process.stderr.write(s), env: process.env, cwd: process.cwd(), isTTY: process.stdout.isTTY === true };
 }
 
 /** Runs the command line `argv` and returns its exit code; `io` defaults to the process's own. */
 export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
-  const { write, writeErr, env, cwd } = { ...processIo(), ...io };
+  const { write, writeErr, env, cwd, isTTY } = { ...processIo(), ...(io.write && { isTTY: false }), ...io };
   const program = new Command('kms-conformance')
     .description('Conformance suite for AWS-KMS-compatible endpoints')
     .version(suiteVersion(), '-V, --version', 'print the suite version')
@@ -40,7 +40,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .configureOutput({ writeErr, writeOut: (s) => write(s.replace(/\n$/, '')) })
     .showSuggestionAfterError();
   let exitCode = 0;
-  const ctx = { write, writeErr, env, cwd, setExitCode: (code: number) => { exitCode = code; } };
+  const ctx = { write, writeErr, env, cwd, ...(isTTY !== undefined && { isTTY }), setExitCode: (code: number) => { exitCode = code; } };
   for (const register of COMMANDS) register(program, ctx);
 
   try {

@@ -9,8 +9,16 @@
 import { relative } from 'node:path';
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { outcomeUnderBaseline, type DeviatingOutcome, type Outcome } from '../results/index.ts';
+import { paint, type Paint } from './colour.ts';
 
 const MARK: Record<string, string> = { passed: '✓', failed: '✗', skipped: '-' };
+
+export interface ConsoleOptions {
+  /** How many checks the run selected (the plan knows): the counter's total from the first line. */
+  expected?: number;
+  /** Colours for the marks (none by default). */
+  colours?: Paint;
+}
 
 /** `specs/protocol/signature.spec.ts` → `protocol / signature`. */
 export function areaOf(moduleId: string, root: string): string {
@@ -34,12 +42,17 @@ export class ConsoleReporter implements Reporter {
   private collected = 0;
 
   private readonly baseline: Map<string, { expect?: DeviatingOutcome }>;
+  private readonly c: Paint;
+  private readonly expected: number | undefined;
 
   constructor(
     private readonly write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
     baseline?: { entries: readonly { id: string; expect?: DeviatingOutcome }[] },
+    options: ConsoleOptions = {},
   ) {
     this.baseline = new Map(baseline?.entries.map((e) => [e.id, e]));
+    this.c = options.colours ?? paint(false);
+    this.expected = options.expected;
   }
 
   onInit(vitest: Vitest): void {
@@ -55,7 +68,7 @@ export class ConsoleReporter implements Reporter {
     const n = runnable(m);
     if (n === 0) return;
     this.total += n;
-    this.write(`▸ ${areaOf(m.moduleId, this.root)} (${n} check${n === 1 ? '' : 's'})`);
+    this.write(this.c.bold(`▸ ${areaOf(m.moduleId, this.root)} (${n} check${n === 1 ? '' : 's'})`));
   }
 
   onTestCaseResult(tc: TestCase): void {
@@ -64,9 +77,10 @@ export class ConsoleReporter implements Reporter {
     const notApplicable = tc.meta().notApplicable;
     if (!req || (r.state === 'skipped' && notApplicable === undefined)) return;
     this.done++;
-    // Until every spec file is collected the total is a lower bound, shown as `12/40+`.
-    const more = this.collected < this.modules ? '+' : '';
-    const counter = `[${this.done}/${Math.max(this.total, this.done)}${more}]`;
+    // The plan knows how many checks were selected; without it, until every spec file is collected
+    // the total is a lower bound, shown as `12/40+`.
+    const more = this.expected === undefined && this.collected < this.modules ? '+' : '';
+    const counter = this.c.dim(`[${this.done}/${this.expected ?? Math.max(this.total, this.done)}${more}]`);
     const strength = req.strength === 'must' ? '' : ` [${req.strength}]`;
     const notImplemented = r.state === 'failed' && tc.meta().notImplemented !== undefined;
     let suffix = r.state === 'passed' && req.strength === 'observe' ? ' (observed)' : notImplemented ? ' (not implemented)' : '';
@@ -78,7 +92,8 @@ export class ConsoleReporter implements Reporter {
       if (under === 'expected-deviation') [mark, suffix] = ['≈', `${suffix} (expected deviation)`];
       if (under === 'stale-deviation') [mark, suffix] = ['!', `${suffix} (stale deviation: passes, but the baseline lists it)`];
     }
-    this.write(`  ${counter} ${mark} ${tc.name}${strength}${suffix}`);
+    const colour = { '✓': this.c.green, '✗': this.c.red, '∅': this.c.magenta, '≈': this.c.yellow, '!': this.c.red, '-': this.c.dim }[mark] ?? ((x: string) => x);
+    this.write(`  ${counter} ${colour(mark)} ${tc.name}${strength}${suffix}`);
     if (r.state === 'failed') this.write(`      ${String(r.errors?.[0]?.message ?? '').split('\n')[0]}`);
     if (r.state === 'skipped') this.write(`      not applicable: ${notApplicable}`);
   }

@@ -3,6 +3,7 @@
  * A vitest reporter that turns finished tests into requirement results. It runs in the main process;
  * the evidence arrives through each test's metadata.
  */
+import { stripAnsi } from './colour.ts';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 import type { Outcome, RequirementResult } from '../results/index.ts';
@@ -24,10 +25,10 @@ function failureOf(tc: TestCase): RequirementResult['failure'] {
   const err = (r.errors?.[0] ?? undefined) as (SerializedError & { diff?: string; expected?: unknown; actual?: unknown }) | undefined;
   if (!err) return undefined;
   const meta = tc.meta();
-  const failure: NonNullable<RequirementResult['failure']> = { message: String(err.message ?? 'failed').split('\n')[0]! };
+  const failure: NonNullable<RequirementResult['failure']> = { message: stripAnsi(String(err.message ?? 'failed')).split('\n')[0]! };
   const expectation = meta.expectation ?? (err.expected !== undefined || err.actual !== undefined ? { expected: err.expected, actual: err.actual } : undefined);
   if (expectation) Object.assign(failure, expectation);
-  if (err.diff) failure.diff = err.diff;
+  if (err.diff) failure.diff = stripAnsi(err.diff);
   return failure;
 }
 

@@ -32,6 +32,7 @@ describe('formatSummary', () => {
       '  observe    1: 1 observed',
       'failed required checks: KEY-02, KEY-03',
       'verdict: nonconformant (2 required checks failed)',
+      'took 0.0 s',
       'written:',
       '  out/results.json',
       '  /elsewhere/manifest.json',

@@ -4,6 +4,7 @@
  * checks, the verdict, and where the artefacts are.
  */
 import { relative } from 'node:path';
+import { paint, type Paint } from './colour.ts';
 import { runFilter, countOf, failsConformance, OUTCOMES, STRENGTHS, type Outcome, type RunResults } from '../results/index.ts';
 
 /** How many failed `must` ids are named before "and N more". */
@@ -19,7 +20,7 @@ function counts(c: Record<Outcome, number>, always = true): string {
 /**
  * The end-of-run summary. `written` are the artefact paths, shown relative to `cwd` when inside it.
  */
-export function formatSummary(r: RunResults, written: readonly string[], cwd = process.cwd()): string[] {
+export function formatSummary(r: RunResults, written: readonly string[], cwd = process.cwd(), c: Paint = paint(false)): string[] {
   const s = r.summary;
   const lines = ['', `${s.total} requirements: ${counts(s.byOutcome)}`];
   for (const strength of STRENGTHS) {
@@ -42,7 +43,9 @@ export function formatSummary(r: RunResults, written: readonly string[], cwd = p
     ...(n ? [`${n} required check${n === 1 ? '' : 's'} failed`] : []),
     ...((stale.length || unknown.length) && !r.baseline?.allowStale ? ['the baseline is stale: refresh it with `kms-conformance baseline update`, or pass --allow-stale'] : []),
   ];
-  lines.push(`verdict: ${r.verdict}${why.length ? ` (${why.join('; ')})` : ''}`);
+  const verdictColour = r.verdict === 'conformant' || r.verdict === 'conformant-to-baseline' ? c.green : c.red;
+  lines.push(`${c.bold('verdict:')} ${verdictColour(r.verdict)}${why.length ? ` (${why.join('; ')})` : ''}`);
+  lines.push(`took ${(r.run.durationMs / 1000).toFixed(1)} s`);
   if (runFilter(r.run)) lines.push(`partial run: only requirements selected by ${runFilter(r.run)} ran`);
   const notRun = r.run.notRun ?? [];
   if (notRun.length) {

@@ -6,6 +6,7 @@
  * baseline). Ctrl-C stops starting checks and lets the running ones tear down; a second one stops
  * waiting for them (the run still sweeps and writes what finished); a third leaves at once.
  */
+import type { Paint } from '../reporting/colour.ts';
 import { join } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { allureEnvironment } from '../reporting/allure-environment.ts';
@@ -34,12 +35,14 @@ export interface ExecuteOptions {
   write: (line: string) => void;
   /** The output folder (Allure writes its results there as the checks finish). */
   dir: string;
+  /** Colours for the progress lines (none by default). */
+  colours?: Paint;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** Runs the plan's spec files through vitest against `session`. */
-export async function executeRun(plan: RunPlan, session: Session, { write, dir }: ExecuteOptions): Promise<Execution> {
+export async function executeRun(plan: RunPlan, session: Session, { write, dir, colours }: ExecuteOptions): Promise<Execution> {
   const results = new ResultsReporter();
   const target = session.target;
   const environment = allureEnvironment(
@@ -62,7 +65,7 @@ export async function executeRun(plan: RunPlan, session: Session, { write, dir }
       // One spec file at a time where the kind says so (real AWS): one worker holds the run's rate limiter, and the key count stays exact.
       ...(!target.fileParallelism && { fileParallelism: false, maxWorkers: 1 }),
       reporters: [
-        new ConsoleReporter(write, plan.baseline?.file),
+        new ConsoleReporter(write, plan.baseline?.file, { expected: plan.selection.requirements.length, ...(colours && { colours }) }),
         results,
         ['allure-vitest/reporter', { resultsDir: join(dir, 'allure-results'), environmentInfo: environment }],
       ],

@@ -11,7 +11,8 @@ import { RunAbort } from '../errors.ts';
 import { writeRecordings } from '../recordings/record.ts';
 import { writeArtifacts } from '../reporting/artifacts.ts';
 import { formatSummary } from '../reporting/summary.ts';
-import { gates } from '../results/index.ts';
+import { colourEnabled, paint } from '../reporting/colour.ts';
+import { gates, isProblem, runFilter, type RunResults } from '../results/index.ts';
 import { buildRunResults } from './build.ts';
 import { executeRun, type Execution } from './execute.ts';
 import { planRun, type RunOptions, type RunPlan } from './plan.ts';
@@ -36,12 +37,39 @@ function prepareOutput(out: RunPlan['out']): string {
 /** Where a run prints, and the environment and working directory it resolves its settings in. */
 export interface RunIo {
   write: (line: string) => void;
+  /** Standard error: with `json`, every human line goes there. */
+  writeErr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Standard output is a terminal (colour, unless NO_COLOR; FORCE_COLOR forces it). */
+  isTTY?: boolean;
 }
 
-export async function runSuite(opts: RunOptions, io: Partial<RunIo> = {}): Promise<number> {
-  const { write, env, cwd } = { write: (l: string) => process.stdout.write(`${l}\n`), env: process.env, cwd: process.cwd(), ...io };
+export interface RunOutput {
+  /** Print the human lines on standard error and one JSON summary on standard output (for scripts). */
+  json?: boolean;
+}
+
+/** The machine-readable summary `run --json` prints: what a script needs to act on the run. */
+export function jsonSummary(results: RunResults, exitCode: number, written: readonly string[]) {
+  return {
+    verdict: results.verdict,
+    exitCode,
+    run: { id: results.run.id, durationMs: results.run.durationMs, ...(runFilter(results.run) && { filter: runFilter(results.run) }), ...(results.run.interrupted && { interrupted: true }) },
+    target: { name: results.target.name, kind: results.target.kind, ...(results.target.version && { version: results.target.version }) },
+    summary: results.summary,
+    problems: results.requirements.filter((q) => isProblem(q.outcome)).map((q) => ({ id: q.id, strength: q.strength, outcome: q.outcome, message: q.failure?.message })),
+    ...(results.baseline && { baseline: results.baseline.path }),
+    errors: results.errors,
+    written,
+  };
+}
+
+export async function runSuite(opts: RunOptions & RunOutput, io: Partial<RunIo> = {}): Promise<number> {
+  const given = { write: (l: string) => process.stdout.write(`${l}\n`), writeErr: (t: string) => process.stderr.write(t), env: process.env, cwd: process.cwd(), ...io };
+  const { env, cwd } = given;
+  const write = opts.json ? (l: string) => given.writeErr(`${l}\n`) : given.write;
+  const colours = paint(colourEnabled(env, opts.json ? false : given.isTTY));
   const startedAt = new Date();
   const plan = planRun(opts, env, cwd);
   if (KINDS[plan.target.kind].announceStart) write(`starting target ${plan.target.name}…`);
@@ -53,7 +81,7 @@ export async function runSuite(opts: RunOptions, io: Partial<RunIo> = {}): Promi
     dir = prepareOutput(plan.out);
     write(`kms-conformance ${plan.suiteVersion} → ${session.target.name} (${session.target.endpoint ?? 'AWS'}, ${session.target.region}), run ${session.runId}, seed ${session.seed}`);
     if (plan.baseline) write(`baseline: ${plan.baseline.path} (${plan.baseline.file.entries.length} known deviations of ${plan.baseline.file.target})`);
-    execution = await executeRun(plan, session, { write, dir });
+    execution = await executeRun(plan, session, { write, dir, colours });
   } catch (e) {
     // The run itself broke: still sweep and stop what the session started.
     await session.close().catch(() => undefined);
@@ -65,11 +93,13 @@ export async function runSuite(opts: RunOptions, io: Partial<RunIo> = {}): Promi
   const written = await writeArtifacts(results, dir, { catalogue: plan.catalogue });
   // allure-results/ is written by the allure-vitest reporter, not by an artefact writer.
   const byVitest = [join(dir, 'allure-results')].filter((p) => existsSync(p));
-  for (const l of formatSummary(results, [...written, ...byVitest])) write(l);
+  for (const l of formatSummary(results, [...written, ...byVitest], cwd, colours)) write(l);
   if (plan.record) write(writeRecordings(results, plan.record.dir));
   if (execution.safetyRefusals.length) {
     throw new RunAbort('safety', `the harness refused ${execution.safetyRefusals.length} request(s) for safety: changes to resources this run did not create, or keys beyond --max-keys (first: ${execution.safetyRefusals[0]})`);
   }
   if (execution.interrupted) write('the run was interrupted: the results above are partial');
-  return execution.interrupted ? 130 : gates(results) ? 1 : 0;
+  const code = execution.interrupted ? 130 : gates(results) ? 1 : 0;
+  if (opts.json) given.write(JSON.stringify(jsonSummary(results, code, [...written, ...byVitest]), null, 2));
+  return code;
 }

@@ -29,6 +29,7 @@ export const registerRun: RegisterCommand = (program, { setExitCode, ...io }) =>
     .option('--record', "store the target's answers to observe checks as recordings (aws targets)")
     .option('--record-any', 'allow --record for a target that is not AWS (for testing)')
     .option('--recordings <dir>', 'recordings folder (default: fixtures/recordings in the package)')
+    .option('--json', 'print one JSON summary on standard output (verdict, exit code, counts, problems, files written); the progress goes to standard error')
     .action(async (opts) => {
       const { rate, ...rest } = opts;
       // Loaded on demand: run.ts brings vitest, which other commands do not need.

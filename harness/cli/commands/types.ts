@@ -14,6 +14,8 @@ export interface CliIo {
   writeErr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Standard output is a terminal (colour unless NO_COLOR; FORCE_COLOR forces it). */
+  isTTY?: boolean;
 }
 
 export interface CommandContext extends CliIo {

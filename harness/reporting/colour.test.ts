@@ -1,0 +1,55 @@
+/**
+ * Console colour by the usual conventions (FORCE_COLOR, NO_COLOR, a terminal), the progress
+ * counter with the plan's known total, colour only in the console, and a summary that says how long
+ * the run took; ANSI codes never reach the files.
+ */
+import { describe, expect, it } from 'vitest';
+import { colourEnabled, paint, stripAnsi } from './colour.ts';
+import { ConsoleReporter } from './console-reporter.ts';
+
+describe('colourEnabled', () => {
+  it.each([
+    [{}, true, true],
+    [{}, false, false],
+    [{ NO_COLOR: '1' }, true, false],
+    [{ NO_COLOR: '' }, true, true],
+    [{ FORCE_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '0' }, true, false],
+    [{ FORCE_COLOR: 'false', NO_COLOR: '' }, true, false],
+    [{ FORCE_COLOR: '1', NO_COLOR: '1' }, false, true],
+  ])('%j on a terminal %s: %s', (env, tty, expected) => {
+    expect(colourEnabled(env as NodeJS.ProcessEnv, tty)).toBe(expected);
+  });
+
+  it('paints only when enabled, and stripAnsi takes it off again', () => {
+    expect(paint(false).red('x')).toBe('x');
+    expect(paint(true).red('x')).not.toBe('x');
+    expect(stripAnsi(paint(true).red('expected 1 to be 2'))).toBe('expected 1 to be 2');
+  });
+});
+
+describe('ConsoleReporter', () => {
+  /** A finished test case as vitest hands it to reporters, reduced to what the reporter reads. */
+  const testCase = (id: string, state: 'passed' | 'failed', message?: string) =>
+    ({
+      name: `${id} — statement of ${id}`,
+      meta: () => ({ requirement: { id, strength: 'must' } }),
+      result: () => ({ state, ...(message && { errors: [{ message }] }) }),
+    }) as never;
+
+  it('numbers each line against the total the plan selected, from the first line on', () => {
+    const lines: string[] = [];
+    const r = new ConsoleReporter((l) => lines.push(l), undefined, { expected: 3 });
+    r.onTestRunStart([{}, {}] as never);
+    r.onTestCaseResult(testCase('KEY-01', 'passed'));
+    r.onTestCaseResult(testCase('KEY-02', 'failed', 'expected Enabled, got Disabled'));
+    expect(lines).toEqual(['  [1/3] ✓ KEY-01 — statement of KEY-01', '  [2/3] ✗ KEY-02 — statement of KEY-02', '      expected Enabled, got Disabled']);
+  });
+
+  it('colours the marks when asked, and only then', () => {
+    const lines: string[] = [];
+    new ConsoleReporter((l) => lines.push(l), undefined, { expected: 1, colours: paint(true) }).onTestCaseResult(testCase('KEY-01', 'passed'));
+    expect(lines[0]).not.toBe('  [1/1] ✓ KEY-01 — statement of KEY-01');
+    expect(stripAnsi(lines[0]!)).toBe('  [1/1] ✓ KEY-01 — statement of KEY-01');
+  });
+});
