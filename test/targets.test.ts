@@ -94,6 +94,14 @@ describe('container targets without a container runtime', () => {
     expect(lines).toEqual([expect.stringMatching(/^kms-conformance: skipped: target container:localstack needs a container runtime \(Docker or a compatible one\), and none was found: .+/)]);
     expect(existsSync(join(out, 'results.json')), 'a skipped run writes no results').toBe(false);
   }, 60_000);
+
+  it('with --require-runtime the same run fails with one line and exit code 2', async (ctx) => {
+    const runtime = await getContainerRuntimeClient().then(() => true, () => false);
+    if (runtime) ctx.skip('a container runtime is available here, so the target would really start');
+    const r = await runMain(['run', '--target', 'container:localstack', '--require-runtime', '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kms-conformance: target container:localstack needs a container runtime .* \(--require-runtime: not skipping\)\n$/);
+  }, 60_000);
 });
 
 describe('targets that cannot start: one line, exit code 2', () => {

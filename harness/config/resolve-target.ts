@@ -31,6 +31,8 @@ export interface TargetFlags {
   /** Request rates by class (`--rate write=2,read=10`); merged over the config file's. */
   rateLimits?: Partial<RateLimits>;
   maxKeys?: number;
+  /** The target's name in reports and for its baseline (`baselines/<name>.json`); default the target's own. */
+  name?: string;
 }
 
 /** Target names that need no config file and start nothing. */
@@ -144,7 +146,7 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
       ...defined,
       ...(rateLimits && { rateLimits }),
       ...(maxKeys !== undefined && { maxKeys }),
-      name: defined?.name ?? requested,
+      name: flags.name ?? defined?.name ?? requested,
       kind,
       ...(traits.endpoint === 'given' && { endpoint: flags.endpoint ?? defined?.endpoint ?? envEndpoint }),
       region,

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { realServicePlan } from '../aws/aws-safety.ts';
 import { KINDS } from '../config/kinds.ts';
-import { RunAbort } from '../errors.ts';
+import { RunAbort, RunSkipped } from '../errors.ts';
 import { writeRecordings } from '../recordings/record.ts';
 import { writeArtifacts } from '../reporting/artifacts.ts';
 import { formatSummary } from '../reporting/summary.ts';
@@ -48,6 +48,8 @@ export interface RunIo {
 export interface RunOutput {
   /** Print the human lines on standard error and one JSON summary on standard output (for scripts). */
   json?: boolean;
+  /** A target that cannot run here (no container runtime) is an error, not a skip. */
+  requireRuntime?: boolean;
 }
 
 /** The machine-readable summary `run --json` prints: what a script needs to act on the run. */
@@ -65,6 +67,14 @@ export function jsonSummary(results: RunResults, exitCode: number, written: read
   };
 }
 
+/** A warning when the baseline has provisional entries: their reasons are a failure's text, not an explanation. */
+function unreviewedWarning(plan: RunPlan): string[] {
+  const provisional = plan.baseline?.file.entries.filter((e) => e.reviewed === false).map((e) => e.id) ?? [];
+  if (!provisional.length) return [];
+  const shown = provisional.slice(0, 10).join(', ') + (provisional.length > 10 ? ` and ${provisional.length - 10} more` : '');
+  return [`warning: ${provisional.length} baseline entr${provisional.length === 1 ? 'y is' : 'ies are'} provisional ("reviewed": false in ${plan.baseline!.path}): replace each reason by an explanation and delete the line (${shown})`];
+}
+
 export async function runSuite(opts: RunOptions & RunOutput, io: Partial<RunIo> = {}): Promise<number> {
   const given = { write: (l: string) => process.stdout.write(`${l}\n`), writeErr: (t: string) => process.stderr.write(t), env: process.env, cwd: process.cwd(), ...io };
   const { env, cwd } = given;
@@ -74,7 +84,11 @@ export async function runSuite(opts: RunOptions & RunOutput, io: Partial<RunIo> 
   const plan = planRun(opts, env, cwd);
   if (KINDS[plan.target.kind].announceStart) write(`starting target ${plan.target.name}…`);
   for (const l of realServicePlan(plan.target, plan.runId, plan.ledgerPath)) write(l);
-  const session = await openSession(plan.target, { runId: plan.runId, ledgerPath: plan.ledgerPath, ...(plan.seed !== undefined && { seed: plan.seed }) });
+  for (const l of unreviewedWarning(plan)) write(l);
+  const session = await openSession(plan.target, { runId: plan.runId, ledgerPath: plan.ledgerPath, ...(plan.seed !== undefined && { seed: plan.seed }) }).catch((e: unknown) => {
+    if (e instanceof RunSkipped && opts.requireRuntime) throw new RunAbort('unreachable', `${e.message} (--require-runtime: not skipping)`);
+    throw e;
+  });
   let execution: Execution;
   let dir: string;
   try {

@@ -14,6 +14,7 @@ export const registerRun: RegisterCommand = (program, { setExitCode, ...io }) =>
     .description('run the conformance specs against a target and write the report')
     .addOption(new Option('--target <name>', 'embedded (default), endpoint, aws, moto, local-kms, localstack, container:localstack|local-kms|moto|<image>, or a target named in the config file'))
     .option('--endpoint <url>', 'the KMS endpoint to test (implies --target endpoint)')
+    .option('--name <name>', "the target's name in the report and for its baseline, baselines/<name>.json (default: the target's; say --name my-emulator with --endpoint)")
     .option('--region <region>', 'region to sign for (default: AWS_REGION, then us-east-1)')
     .option('--config <file>', 'config file (default: ./kms-conformance.config.json when present)')
     .option('--out <dir>', 'output folder (default: reports/<run id>, with reports/latest)')
@@ -29,6 +30,7 @@ export const registerRun: RegisterCommand = (program, { setExitCode, ...io }) =>
     .option('--record', "store the target's answers to observe checks as recordings (aws targets)")
     .option('--record-any', 'allow --record for a target that is not AWS (for testing)')
     .option('--recordings <dir>', 'recordings folder (default: fixtures/recordings in the package)')
+    .option('--require-runtime', 'a container target without a container runtime fails the run (exit 2) instead of skipping it (exit 0)')
     .option('--json', 'print one JSON summary on standard output (verdict, exit code, counts, problems, files written); the progress goes to standard error')
     .action(async (opts) => {
       const { rate, ...rest } = opts;
