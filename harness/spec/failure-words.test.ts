@@ -1,0 +1,60 @@
+/**
+ * Failure lines in KMS terms: the fields that differ with expected and answered values, long values
+ * cut short around the difference with their length, an HTML page or a lost connection said as such.
+ */
+import { describe, expect, it } from 'vitest';
+import { fieldDifferences, inKmsTerms, shown } from './failure-words.ts';
+
+/** The AssertionError vitest throws, caught. */
+function assertionOf(check: () => void): unknown {
+  try {
+    check();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('the assertion passed');
+}
+
+describe('inKmsTerms', () => {
+  it('names the fields a toMatchObject found different, and only those', () => {
+    const e = assertionOf(() => expect({ KeyState: 'Enabled', Enabled: true, KeyId: 'k', Description: 'x' }).toMatchObject({ KeyState: 'PendingImport', Enabled: false, KeyId: 'k' }));
+    expect(inKmsTerms(e, undefined)).toBe("KeyState: expected 'PendingImport', got 'Enabled'; Enabled: expected false, got true");
+  });
+
+  it('says a field the target never reported is absent, and keeps the label', () => {
+    const e = assertionOf(() => expect({ KeyState: 'Enabled' }, 'after DeleteImportedKeyMaterial').toMatchObject({ KeyState: 'Enabled', CurrentKeyMaterialId: 'abc' }));
+    expect(inKmsTerms(e, undefined)).toBe("after DeleteImportedKeyMaterial: CurrentKeyMaterialId: expected 'abc', got absent");
+  });
+
+  it('finds differences in nested members, and says nothing where deep equality is already exact', () => {
+    const e = assertionOf(() => expect({ algorithm: 'RSAES_OAEP_SHA_1', limits: { max: 214 } }).toEqual({ algorithm: 'RSAES_OAEP_SHA_1', limits: { max: 190 } }));
+    expect(inKmsTerms(e, undefined)).toBe('limits.max: expected 190, got 214');
+  });
+
+  it('cuts long strings short around the first difference, with their length', () => {
+    const arn = `arn:aws:kms:us-east-1:123456789012:key/${'a'.repeat(2000)}`;
+    const e = assertionOf(() => expect(`${arn}X`).toBe(`${arn}Y`));
+    const words = inKmsTerms(e, undefined)!;
+    expect(words).toMatch(/expected '…a+Y' \(2,040 characters\), got '…a+X' \(2,040 characters\)$/);
+    expect(words.length).toBeLessThan(300);
+  });
+
+  it('says an HTML answer is an HTML page, with its title and status', () => {
+    const last = { operation: 'ReplicateKey', principal: 'primary', via: 'sdk', request: { method: 'POST', path: '/', headers: {}, body: {} }, response: { status: 500, headers: {}, body: '<!doctype html><html><head><title>Internal Server Error</title></head></html>' }, durationMs: 1, at: '' } as const;
+    expect(inKmsTerms(new SyntaxError('Unexpected token \'<\', "<!doctype "... is not valid JSON'), last)).toBe('the target answered ReplicateKey with HTTP 500 and an HTML page titled "Internal Server Error", not a KMS JSON answer');
+  });
+
+  it('says a lost connection as such, and leaves messages that are already words alone', () => {
+    const last = { operation: 'Encrypt', principal: 'primary', via: 'sdk', request: { method: 'POST', path: '/', headers: {}, body: {} }, error: 'connect ECONNREFUSED 127.0.0.1:9', durationMs: 1, at: '' } as const;
+    expect(inKmsTerms(new TypeError('fetch failed'), last)).toBe('the target did not answer Encrypt: connect ECONNREFUSED 127.0.0.1:9');
+    expect(inKmsTerms(new Error('Encrypt succeeded on a key in Disabled'), undefined)).toBeUndefined();
+  });
+});
+
+describe('shown and fieldDifferences', () => {
+  it('quotes strings, says absent, and lists every differing field of a full comparison', () => {
+    expect(shown('x')).toBe("'x'");
+    expect(shown(undefined)).toBe('absent');
+    expect(fieldDifferences({ a: 1 }, { a: 1, b: 2 }, false)).toEqual(['b: not expected, got 2']);
+  });
+});

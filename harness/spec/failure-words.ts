@@ -1,0 +1,103 @@
+/**
+ * @module harness/spec/failure-words
+ * A failed check's message in KMS terms rather than the assertion library's or the parser's: which
+ * field, what was expected, what the target answered (long values cut short with their length
+ * shown, around the first difference); an HTML page or a broken connection said as such. The words
+ * become the report's failure line and a baseline's provisional reason.
+ */
+import type { Exchange } from '../results/index.ts';
+
+/** Longest value shown whole; longer ones are cut with their length said. */
+const MAX_SHOWN = 100;
+
+/** `value` as it reads in a failure line: strings quoted, long values cut short with their length. */
+export function shown(value: unknown, around = 0): string {
+  if (value === undefined) return 'absent';
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  if (text.length <= MAX_SHOWN) return typeof value === 'string' ? `'${text}'` : text;
+  // Keep the part around the first difference in view: cutting it off would hide the finding.
+  const start = Math.max(0, Math.min(around - 20, text.length - MAX_SHOWN));
+  const cut = `${start > 0 ? '…' : ''}${text.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < text.length ? '…' : ''}`;
+  return `${typeof value === 'string' ? `'${cut}'` : cut} (${text.length.toLocaleString('en')} characters)`;
+}
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields where `actual` differs from `expected` (only the fields `expected` names, when `subset`). */
+export function fieldDifferences(expected: Record<string, unknown>, actual: Record<string, unknown>, subset: boolean, path = ''): string[] {
+  const keys = subset ? Object.keys(expected) : [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
+  const out: string[] = [];
+  for (const k of keys) {
+    const e = expected[k];
+    const a = actual[k];
+    const name = `${path}${k}`;
+    if (isRecord(e) && isRecord(a)) {
+      out.push(...fieldDifferences(e, a, subset, `${name}.`));
+    } else if (e === undefined && k in expected && !(k in actual)) {
+      // toMatchObject wants the member present even when the value expected is undefined.
+      out.push(`${name}: expected the member, the answer has none`);
+    } else if (!same(e, a) && !isAsymmetricMatcher(e)) {
+      const at = typeof e === 'string' && typeof a === 'string' ? firstDifference(e, a) : 0;
+      out.push(e === undefined ? `${name}: not expected, got ${shown(a, at)}` : `${name}: expected ${shown(e, at)}, got ${shown(a, at)}`);
+    }
+  }
+  return out;
+}
+
+/** vitest's expect.any(…), expect.stringMatching(…) and the like: they match by their own rule. */
+function isAsymmetricMatcher(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && '$$typeof' in v;
+}
+
+interface AssertionLike {
+  name?: string;
+  message?: string;
+  expected?: unknown;
+  actual?: unknown;
+  operator?: string;
+}
+
+/** The page title of an HTML body, if it has one. */
+function titleOf(html: string): string | undefined {
+  return /<title[^>]*>([^<]{1,120})<\/title>/i.exec(html)?.[1]?.trim();
+}
+
+/**
+ * The message of `error` in KMS terms, or undefined when it already says what it means. `last` is
+ * the check's last exchange (what the target answered most recently).
+ */
+export function inKmsTerms(error: unknown, last: Exchange | undefined): string | undefined {
+  const e = error as AssertionLike;
+  const message = String(e?.message ?? '');
+  const body = last?.response?.body;
+  if (/is not valid JSON|Unexpected token|Expected property name/.test(message) && typeof body === 'string' && /^\s*</.test(body)) {
+    const title = titleOf(body);
+    return `the target answered ${last!.operation} with HTTP ${last!.response!.status} and an HTML page${title ? ` titled "${title}"` : ''}, not a KMS JSON answer`;
+  }
+  if (/fetch failed|ECONNREFUSED|ECONNRESET|socket hang up/.test(message) || (last?.error && !last.response)) {
+    return `the target did not answer ${last?.operation ?? 'the request'}: ${last?.error ?? message.split('\n')[0]}`;
+  }
+  if (e?.name !== 'AssertionError') return undefined;
+  const label = /^([^:]+): expected /.exec(message)?.[1];
+  const prefix = label && !label.includes(' to ') ? `${label}: ` : '';
+  if (isRecord(e.expected) && isRecord(e.actual)) {
+    const subset = /to match object|toMatchObject/.test(message) || e.operator === 'toMatchObject';
+    const diffs = fieldDifferences(e.expected, e.actual, subset);
+    if (diffs.length) return `${prefix}${diffs.join('; ')}`;
+  }
+  // vitest's own message cuts strings at 40 characters (its truncateThreshold), which can hide the difference.
+  const long = (v: unknown) => typeof v === 'string' && v.length > 40;
+  if ((long(e.expected) || long(e.actual)) && !isRecord(e.expected) && !isRecord(e.actual)) {
+    const at = typeof e.expected === 'string' && typeof e.actual === 'string' ? firstDifference(e.expected, e.actual) : 0;
+    return `${prefix}expected ${shown(e.expected, at)}, got ${shown(e.actual, at)}`;
+  }
+  return undefined;
+}
