@@ -63,13 +63,14 @@ export function grepPattern(grep: string): RegExp {
 const ID_LIKE = /^[A-Z][A-Z0-9]*(-[0-9]*)?$/;
 
 /**
- * Whether `grep` selects `r`. A pattern that looks like an id or an id's area (`KEY-01`, `KEY`) names
- * ids: `KEY` is every `KEY-*` and nothing else (not `IKM-*` because of a statement's `KEY_…`), `KEY-01`
- * exactly that one. Any other pattern is a regular expression over `<id> — <statement>`.
+ * Whether `grep` selects `r`. A pattern that looks like an id or an id's area names ids: `KEY` is
+ * every `KEY-*` and nothing else (not `IKM-*` because of a statement's `KEY_…`); `KEY-01` is exactly
+ * that one when `exact` (an id of that name exists), else the ids it begins (`PROTO-0`: PROTO-01…09).
+ * Any other pattern is a regular expression over `<id> — <statement>`.
  */
-export function grepSelects(grep: string, r: Pick<Requirement, 'id' | 'statement'>): boolean {
+export function grepSelects(grep: string, r: Pick<Requirement, 'id' | 'statement'>, exact = true): boolean {
   if (ID_LIKE.test(grep)) {
-    if (/-[0-9]+$/.test(grep)) return r.id === grep;
+    if (/-[0-9]+$/.test(grep)) return exact ? r.id === grep : r.id.startsWith(grep);
     const area = grep.replace(/-$/, '');
     return r.id.startsWith(`${area}-`);
   }
@@ -119,9 +120,10 @@ export function selectRequirements(all: readonly CatalogueEntry[], sel: Selectio
       }
     }
   }
+  const exact = s.grep !== undefined && all.some((r) => r.id === s.grep);
   return all.filter(
     (r) =>
-      (s.grep === undefined || grepSelects(s.grep, r)) &&
+      (s.grep === undefined || grepSelects(s.grep, r, exact)) &&
       (!s.strength || s.strength.includes(r.strength)) &&
       (!s.operation || s.operation.includes(r.operation)) &&
       (!s.ids || s.ids.ids.has(r.id)),

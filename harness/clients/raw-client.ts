@@ -94,7 +94,9 @@ export class RawKmsClient {
     r.afterSigning?.(req);
     const limits = this.target.rateLimits;
     if (limits) await sharedRateLimiter(limits).acquire(r.operation);
-    return this.transmit(req, r.operation);
+    // The evidence names the operation the target was asked for: the X-Amz-Target sent, if any.
+    const asked = r.target === null ? '(none)' : r.target === undefined ? r.operation : r.target.replace(/^TrentService\./, '');
+    return this.transmit(req, asked);
   }
 
   /**

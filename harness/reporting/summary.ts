@@ -5,7 +5,10 @@
  */
 import { relative } from 'node:path';
 import { paint, type Paint } from './colour.ts';
-import { runFilter, countOf, failsConformance, OUTCOMES, STRENGTHS, type Outcome, type RunResults } from '../results/index.ts';
+import { causeGroups, groupCounts, runFilter, someIds, countOf, failsConformance, OUTCOMES, STRENGTHS, type Outcome, type RunResults } from '../results/index.ts';
+
+/** How many causes the console names. */
+const TOP_CAUSES = 5;
 
 /** How many failed `must` ids are named before "and N more". */
 const MAX_NAMED = 10;
@@ -26,6 +29,12 @@ export function formatSummary(r: RunResults, written: readonly string[], cwd = p
   for (const strength of STRENGTHS) {
     const n = OUTCOMES.reduce((sum, o) => sum + s.byStrength[strength][o], 0);
     if (n) lines.push(`  ${strength.padEnd(8)}${String(n).padStart(4)}: ${counts(s.byStrength[strength], false)}`);
+  }
+  const groups = causeGroups(r.requirements);
+  if (groups.length) {
+    lines.push(`what to fix first (${groups.length} cause${groups.length === 1 ? '' : 's'}, by the must requirements each explains):`);
+    for (const g of groups.slice(0, TOP_CAUSES)) lines.push(`  ${groupCounts(g)}: ${g.cause} (${someIds(g.ids, 4)})`);
+    if (groups.length > TOP_CAUSES) lines.push(`  … and ${groups.length - TOP_CAUSES} more causes in index.html`);
   }
   const failedMust = r.requirements.filter(failsConformance).map((q) => q.id);
   if (failedMust.length) {

@@ -6,3 +6,4 @@
 export * from './outcomes.ts';
 export * from './schema.ts';
 export * from './verdict.ts';
+export * from './causes.ts';

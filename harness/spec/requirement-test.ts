@@ -14,6 +14,7 @@ import { attachEvidence, labelRequirement } from './allure-labels.ts';
 import { workerState } from './context.ts';
 import { ExpectationFailure } from './expect-kms-error.ts';
 import { inKmsTerms } from './failure-words.ts';
+import { OPERATION_NAMES } from '../../reference/api/kms-api.generated.ts';
 import type { Observation } from '../results/index.ts';
 import { checkRequirement, type Requirement } from './requirement.ts';
 
@@ -60,6 +61,8 @@ export interface SpecContext {
   notApplicable(reason: string): never;
 }
 
+const MODEL_OPERATIONS: ReadonlySet<string> = new Set(OPERATION_NAMES);
+
 /** Answers that mean "this target does not have the operation" rather than "it got it wrong". */
 const NOT_IMPLEMENTED_CODES = new Set(['UnknownOperationException', 'InvalidAction', 'NotImplemented', 'NotImplementedException']);
 
@@ -68,6 +71,9 @@ const NOT_IMPLEMENTED_CODES = new Set(['UnknownOperationException', 'InvalidActi
  * error code, HTTP 501, or a last answer that was not JSON at all (an HTML error page, say).
  */
 function notImplementedIn(error: unknown, last: Exchange | undefined): boolean {
+  // An operation AWS's model does not have (one a protocol check made up, or no X-Amz-Target at all)
+  // is not missing from the target: how the target refuses it is the answer being judged.
+  if (last && !MODEL_OPERATIONS.has(last.operation)) return false;
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number }; actual?: { code?: string; status?: number } };
   const code = e.actual?.code ?? e.name;
   const status = e.actual?.status ?? e.$metadata?.httpStatusCode;

@@ -8,6 +8,7 @@ import type { RunDiff } from './diff.ts';
 import { changesOf } from './diff.ts';
 import { CHANGE_TITLES } from './diff-html.ts';
 import { countOutcomes, type CellOutcome, type Matrix } from './matrix.ts';
+import { causeGroups, groupCounts, someIds } from '../../results/index.ts';
 
 /** Safe inside a Markdown table cell: no pipes, no line breaks, no markup. */
 export function mdCell(text: string): string {
@@ -58,6 +59,13 @@ export function renderMatrixMarkdown(m: Matrix): string {
   for (const g of m.groups) lines.push(row([`${mdCell(g.name)} (${g.rows.length})`, ...m.columns.map((_, i) => summaryCell(countOutcomes(g.rows, i)))]));
   const all = m.groups.flatMap((g) => g.rows);
   lines.push(row([`**all** (${all.length})`, ...m.columns.map((_, i) => `**${summaryCell(countOutcomes(all, i))}**`)]));
+  // What each target should fix first: its failures by cause, most must requirements first.
+  for (const c of m.columns) {
+    const groups = causeGroups(c.run.results.requirements);
+    if (!groups.length) continue;
+    lines.push('', `**${mdCell(c.label)}: what to fix first** (${groups.length} cause${groups.length === 1 ? '' : 's'})`, '');
+    for (const g of groups.slice(0, 5)) lines.push(`- ${mdCell(g.cause)}: ${groupCounts(g)} (${mdCell(someIds(g.ids, 4))})`);
+  }
   lines.push('', '<details><summary>Every requirement</summary>', '');
   lines.push(row(['requirement', 'strength', ...names]), row(Array(names.length + 2).fill('---')));
   for (const r of all) {

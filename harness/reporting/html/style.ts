@@ -36,6 +36,8 @@ table.counts { border-collapse:collapse; margin-top:18px; font-size:13px; }
 .s-must { color:#fff; background:#24292f; border-color:#24292f; } .s-should { background:var(--soft); } .s-observe { color:var(--obs); border-color:#b6e3ff; }
 .suite-errors { border:2px solid var(--fail); background:var(--fail-bg); border-radius:8px; padding:4px 16px 12px; }
 .suite-errors h2 { color:var(--fail); }
+.causes { border-left:4px solid var(--warn, #b26a00); padding:2px 16px 8px; background:#fffcf5; margin-top:20px; }
+.causes ol { padding-left:20px; margin:0; } .causes li { padding:4px 0; } .cause-ids { font-size:12px; margin-top:2px; } .cause-ids a { margin-right:2px; }
 .problems { border-left:4px solid var(--fail); padding:2px 16px 8px; background:#fffafa; margin-top:20px; }
 .problems.none { border-color:var(--pass); background:#f7fdf8; }
 .problems ul { list-style:none; padding:0; margin:0; } .problems li { padding:5px 0; border-bottom:1px solid var(--line); }

@@ -3,7 +3,7 @@
  * The top of the report: what was tested and when, the verdict in words, counts per outcome and per
  * strength, the baseline, suite errors and a list of the problems linking to their rows.
  */
-import { runFilter, DEVIATING_OUTCOMES, gates, OUTCOMES, OUTCOME_WORDS, PROBLEM_OUTCOMES, STRENGTHS, type RunResults } from '../../results/index.ts';
+import { causeGroups, groupCounts, runFilter, DEVIATING_OUTCOMES, gates, OUTCOMES, OUTCOME_WORDS, PROBLEM_OUTCOMES, STRENGTHS, type RunResults } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 import { anchor, badge, date, duration, pretty, strengthTag } from './format.ts';
 
@@ -71,6 +71,17 @@ function errors(r: RunResults): Html | null {
 <ul>${r.errors.map((e) => html`<li><pre>${e}</pre></li>`)}</ul></section>`;
 }
 
+/** The failures grouped by cause, most must requirements first: what to fix first. */
+function causes(r: RunResults): Html | null {
+  const groups = causeGroups(r.requirements);
+  if (groups.length === 0) return null;
+  return html`<section class="causes" id="causes"><h2>What to fix first (${String(groups.length)} cause${groups.length === 1 ? '' : 's'})</h2>
+<p class="muted">The failures grouped by cause, ranked by the <code>must</code> requirements each explains; expected deviations count (a baseline explains a failure, it does not fix it).</p>
+<ol>${groups.map(
+    (g) => html`<li><b>${g.cause}</b> <span class="muted">${groupCounts(g)}</span><div class="cause-ids">${g.ids.slice(0, 24).map((id) => html`<a href="#${anchor(id)}">${id}</a> `)}${g.ids.length > 24 ? `and ${g.ids.length - 24} more` : ''}</div></li>`,
+  )}</ol></section>`;
+}
+
 function problems(r: RunResults): Html {
   // must first, then should, then observe: the order of STRENGTHS.
   const list = r.requirements.filter((q) => PROBLEM_OUTCOMES.has(q.outcome)).sort((a, b) => STRENGTHS.indexOf(a.strength) - STRENGTHS.indexOf(b.strength));
@@ -89,6 +100,7 @@ export function renderSummary(r: RunResults): Html {
 ${counts(r)}
 </header>
 ${errors(r)}
+${causes(r)}
 ${problems(r)}`;
 }
 
