@@ -86,11 +86,13 @@ export interface Selection {
   operation?: readonly string[];
   /** Only these ids (`--rerun-failed`: the problems of an earlier run), and where they came from. */
   ids?: { readonly from: string; readonly ids: ReadonlySet<string> };
+  /** Only part `index` (1-based) of `count`: of what the other filters select, every count-th requirement in id order. */
+  shard?: { readonly index: number; readonly count: number };
 }
 
 /** True when the selection filters anything. */
 export function isFiltered(sel: Selection): boolean {
-  return sel.grep !== undefined || sel.strength !== undefined || sel.operation !== undefined || sel.ids !== undefined;
+  return sel.grep !== undefined || sel.strength !== undefined || sel.operation !== undefined || sel.ids !== undefined || sel.shard !== undefined;
 }
 
 /** The selection as the options that made it, for reports: `--grep 'KEY' --strength must`. */
@@ -100,6 +102,7 @@ export function describeSelection(sel: Selection): string | undefined {
     ...(sel.strength ? [`--strength ${sel.strength.join(',')}`] : []),
     ...(sel.operation ? [`--operation ${sel.operation.join(',')}`] : []),
     ...(sel.ids ? [`--rerun-failed ${sel.ids.from}`] : []),
+    ...(sel.shard ? [`--shard ${sel.shard.index}/${sel.shard.count}`] : []),
   ];
   return parts.length ? parts.join(' ') : undefined;
 }
@@ -121,14 +124,20 @@ export function selectRequirements(all: readonly CatalogueEntry[], sel: Selectio
     }
   }
   const exact = s.grep !== undefined && all.some((r) => r.id === s.grep);
-  return all.filter(
+  const selected = all.filter(
     (r) =>
       (s.grep === undefined || grepSelects(s.grep, r, exact)) &&
       (!s.strength || s.strength.includes(r.strength)) &&
       (!s.operation || s.operation.includes(r.operation)) &&
       (!s.ids || s.ids.ids.has(r.id)),
   );
+  if (!s.shard) return selected;
+  // Deterministic: the same selection and shard count always split the same way, whatever the machine.
+  const { index, count } = s.shard;
+  return [...selected].sort((a, b) => byId(a.id, b.id)).filter((_, i) => i % count === index - 1);
 }
+
+const byId = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /** The one line, shared by `list` and `run`, for filters that select nothing (exit 2). */
 export function nothingSelected(sel: Selection): RunAbort {

@@ -119,6 +119,8 @@ export const RunResultsSchema = z
         seed: Count.describe('Seed of the property-based checks; --seed repeats it.'),
         grep: z.string().optional().describe('The --grep the run was given.'),
         filter: z.string().optional().describe("Set when only some requirements ran (--grep, --strength, --operation, --rerun-failed): the filters, as options; the results are partial. Since 1.2.0."),
+        shard: z.object({ index: Count, count: Count }).strict().optional().describe('--shard index/count: the run is one part of a sharded run (report merge joins the parts). Since 1.2.0.'),
+        mergedFrom: z.array(z.string()).optional().describe('Set by report merge: the run ids of the parts this document joins. Since 1.2.0.'),
         interrupted: z.boolean().optional().describe('True when the run was stopped before the end.'),
         notRun: z.array(z.string()).optional().describe('Requirements the run selected that did not run (it was interrupted, or their spec file broke); nothing is claimed about them. Since 1.1.0.'),
       })

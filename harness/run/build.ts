@@ -52,6 +52,7 @@ export function buildRunResults({ plan, target: t, seed, execution, sweep, start
       seed,
       ...(plan.selection.grep !== undefined && { grep: plan.selection.grep }),
       ...(plan.selection.filter !== undefined && { filter: plan.selection.filter }),
+      ...(plan.selection.shard && { shard: plan.selection.shard }),
       ...(execution.interrupted && { interrupted: true }),
       ...(notRun.length && { notRun }),
     },

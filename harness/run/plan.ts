@@ -48,6 +48,8 @@ export interface RunPlan {
     readonly grep?: string;
     readonly filter?: string;
     readonly namePattern?: string;
+    /** `--shard i/n`: this run is part i of n. */
+    readonly shard?: { readonly index: number; readonly count: number };
     readonly requirements: readonly CatalogueEntry[];
     readonly files: readonly string[];
   };
@@ -109,6 +111,7 @@ export function planRun(opts: RunOptions, env: NodeJS.ProcessEnv = process.env, 
     selection: {
       ...(opts.grep !== undefined && { grep: opts.grep }),
       ...(filtered && { filter: describeSelection(selection)!, namePattern: exactNamePattern(requirements) }),
+      ...(selection.shard && { shard: selection.shard }),
       requirements,
       files,
     },

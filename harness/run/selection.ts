@@ -15,6 +15,7 @@ export interface SelectionFlags {
   strength?: readonly ('must' | 'should' | 'observe')[];
   operation?: readonly string[];
   rerunFailed?: string;
+  shard?: { readonly index: number; readonly count: number };
 }
 
 export function selectionOf(flags: SelectionFlags, cwd = process.cwd()): Selection {
@@ -22,6 +23,7 @@ export function selectionOf(flags: SelectionFlags, cwd = process.cwd()): Selecti
     ...(flags.grep !== undefined && { grep: flags.grep }),
     ...(flags.strength && { strength: flags.strength }),
     ...(flags.operation && { operation: flags.operation }),
+    ...(flags.shard && { shard: flags.shard }),
   };
   if (flags.rerunFailed !== undefined) {
     const { results } = readRunResults(flags.rerunFailed, cwd);

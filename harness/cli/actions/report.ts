@@ -3,9 +3,13 @@
  * What `report compare` and `report verify` do.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readCatalogue } from '../../catalogue/catalogue.ts';
 import { RunAbort } from '../../errors.ts';
+import { writeArtifacts } from '../../reporting/artifacts.ts';
+import { mergeAllure, mergeRuns, readParts } from '../../reporting/merge.ts';
+import { formatSummary } from '../../reporting/summary.ts';
+import { gates } from '../../results/index.ts';
 import { diffSummary, matrixSummary } from '../../reporting/compare/console.ts';
 import { diffRuns, hasRegression } from '../../reporting/compare/diff.ts';
 import { renderDiffHtml } from '../../reporting/compare/diff-html.ts';
@@ -78,4 +82,17 @@ export function verify(folder: string, { write, setExitCode }: CommandContext): 
   } else {
     write(`verified: ${what}, results.json unchanged, all ${total} catalogue requirements executed`);
   }
+}
+
+/** `report merge`: the parts of a sharded run joined into one run folder, with its summary. */
+export async function merge(parts: string[], opts: { out: string }, { write, cwd, setExitCode }: CommandContext): Promise<void> {
+  const inputs = readParts(parts, cwd);
+  const results = mergeRuns(inputs);
+  const dir = resolve(cwd, opts.out);
+  mkdirSync(dir, { recursive: true });
+  const written = await writeArtifacts(results, dir, { catalogue: readCatalogue().map((r) => r.id) });
+  const allure = mergeAllure(inputs.map((p) => dirname(resolve(cwd, p.where.endsWith('.json') ? p.where : join(p.where, 'results.json')))), dir);
+  write(`merged ${inputs.length} parts (${results.run.mergedFrom!.join(', ')})`);
+  for (const l of formatSummary(results, [...written, ...(allure ? [allure] : [])], cwd)) write(l);
+  setExitCode(gates(results) ? 1 : 0);
 }

@@ -30,3 +30,12 @@ export function names(value: string): string[] {
   if (list.length === 0) throw new InvalidArgumentError('give one or more operation names, comma-separated');
   return list;
 }
+
+/** `2/4`: part 2 of 4. */
+export function shard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || count > 1000 || index < 1 || index > count) throw new InvalidArgumentError('a shard is i/n with 1 ≤ i ≤ n ≤ 1000, e.g. 2/4');
+  return { index, count };
+}

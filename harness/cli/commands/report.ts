@@ -2,7 +2,8 @@
  * @module harness/cli/commands/report
  * `kms-conformance report <subcommand>`: work on the results of finished runs. `report compare`
  * puts several runs side by side (a matrix) or, with --diff, says what changed between two;
- * `report verify` checks a run folder against its certification manifest.
+ * `report verify` checks a run folder against its certification manifest; `report merge` joins the
+ * parts of a sharded run.
  */
 import { Option, type Command } from 'commander';
 import type { CompareOptions } from '../actions/report.ts';
@@ -22,8 +23,18 @@ function registerCompare(report: Command, ctx: CommandContext): void {
     .action(async (inputs: string[], opts: CompareOptions) => (await import('../actions/report.ts')).compare(inputs, opts, ctx));
 }
 
+function registerMerge(report: Command, ctx: CommandContext): void {
+  report
+    .command('merge')
+    .description('join the parts of a sharded run (run --shard i/n) into one run folder: one results.json, manifest, JUnit file and report')
+    .argument('<parts...>', 'the run folders (or results.json files) of the parts')
+    .requiredOption('--out <dir>', 'the folder to write the merged run to')
+    .action(async (parts: string[], opts: { out: string }) => (await import('../actions/report.ts')).merge(parts, opts, ctx));
+}
+
 export const registerReport: RegisterCommand = (program, ctx) => {
   const report = program.command('report').description('work on the results of finished runs');
   registerCompare(report, ctx);
+  registerMerge(report, ctx);
   addReportVerify(report, ctx);
 };
