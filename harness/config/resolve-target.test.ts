@@ -144,6 +144,8 @@ describe('resolveTarget: config file', () => {
       maxAttempts: 1,
       eventualConsistency: false,
       fileParallelism: true,
+      // Where it was defined: a replay command names the file.
+      configFile: expect.stringMatching(/kms-conformance\.config\.json$/),
     });
   });
 

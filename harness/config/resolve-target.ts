@@ -155,7 +155,8 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     },
     origin,
   );
-  return withKindDefaults(input, env);
+  const resolved = withKindDefaults(input, env);
+  return file?.targets[requested] ? { ...resolved, configFile: file.path } : resolved;
 }
 
 /** `base` with the classes `over` sets. */

@@ -73,6 +73,8 @@ export type TargetConfig = Omit<z.infer<typeof TargetSchema>, 'rateLimits' | 'ev
   eventualConsistency: boolean;
   /** Spec files may run in parallel workers. */
   fileParallelism: boolean;
+  /** The config file the target was defined in, when it was (a replay command must name it). */
+  configFile?: string;
 };
 
 /** What a config file, a built-in definition and the flags make of a target, before its kind's defaults. */

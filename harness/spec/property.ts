@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ExpectationFailure } from './expect-kms-error.ts';
 import type { SpecContext } from './requirement-test.ts';
+import type { TargetConfig } from '../config/target-config.ts';
 
 export const RUNS_ENV = 'KMS_CONFORMANCE_PROPERTY_RUNS';
 export const MAX_COMMANDS_ENV = 'KMS_CONFORMANCE_PROPERTY_MAX_COMMANDS';
@@ -105,12 +106,14 @@ function counterexampleLines(counterexample: unknown): string[] {
   return lines;
 }
 
-function targetFlags(kms: SpecContext): string {
-  const t = kms.target;
+/** The options that name `t` again in a replay command line (none for the embedded target). */
+export function replayTargetFlags(t: TargetConfig): string {
   if (t.kind === 'embedded') return '';
+  // A target of a config file is found by its name in that file: the replay must name the file too.
+  const config = t.configFile ? ` --config ${t.configFile}` : '';
   const confirm = confirmationFor(t);
-  if (confirm) return ` --target ${t.name} --region ${t.region} ${confirm}`;
-  if (t.name !== 'endpoint') return ` --target ${t.name}`;
+  if (confirm) return `${config} --target ${t.name} --region ${t.region} ${confirm}`;
+  if (t.name !== 'endpoint') return `${config} --target ${t.name}`;
   return ` --endpoint ${t.endpoint} --region ${t.region}`;
 }
 
@@ -147,7 +150,7 @@ export async function assertProperty<Ts>(kms: SpecContext, property: fc.IAsyncPr
   const replayPath = recorded && recorded !== ':' ? recorded : undefined;
   const path = details.counterexamplePath ?? '';
   const replayValue = replayPath ? `${path}@${replayPath}` : path;
-  const command = `${REPLAY_ENV}='${replayValue}' kms-conformance run --grep ${id} --seed ${details.seed}${targetFlags(kms)}`;
+  const command = `${REPLAY_ENV}='${replayValue}' kms-conformance run --grep ${id} --seed ${details.seed}${replayTargetFlags(kms.target)}`;
   const inner = innerAnswer(details.errorInstance);
   kms.observe('counterexample', { seed: details.seed, path, ...(replayPath && { replayPath }), counterexample: lines, failure: inner.message, replay: command });
 
