@@ -69,6 +69,8 @@ export interface ImportOptions {
   validTo?: Date;
   importType?: 'NEW_KEY_MATERIAL' | 'EXISTING_KEY_MATERIAL';
   keyMaterialId?: string;
+  /** Called with GetParametersForImport's answer before anything is wrapped (a check of the wrapping key, say). */
+  beforeImport?: (params: { PublicKey?: Uint8Array; ImportToken?: Uint8Array }) => void;
 }
 
 /** GetParametersForImport, then ImportKeyMaterial of `material` wrapped with the returned public key. */
@@ -77,6 +79,7 @@ export async function importKeyMaterial(client: KMSClient, keyId: string, materi
   // Right after CreateKey, AWS may not know the key yet (its documented example of eventual consistency).
   const params = await settled(client, () => client.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: o.spec ?? 'RSA_2048' })));
   if (!params.PublicKey || !params.ImportToken) throw new Error('GetParametersForImport returned no PublicKey or ImportToken');
+  o.beforeImport?.(params);
   const input: ImportKeyMaterialCommandInput = {
     KeyId: keyId,
     ImportToken: params.ImportToken,

@@ -52,16 +52,15 @@ requirement(
     strength: 'must',
   },
   async (kms) => {
-    if (kms.secondary) {
+    if (kms.secondary && kms.target.declared?.accounts !== 'single') {
       kms.observe('path', 'a real key of the secondary account');
       const { key, keyMaterialId } = await createImportedKey(kms.secondary);
       expectRawClientError(await kms.raw('primary').send({ operation: OP, body: { KeyId: key.Arn } }));
       await expectIntact(kms.secondary, key.KeyId!, keyMaterialId);
     } else {
-      kms.observe('path', 'no secondary principal: the caller\'s key ID under a made-up account id');
-      const { key, keyMaterialId, foreignArn } = await callerKeyUnderOtherAccount(kms);
-      expectRawClientError(await kms.raw('primary').send({ operation: OP, body: { KeyId: foreignArn } }));
-      await expectIntact(kms.primary, key.KeyId!, keyMaterialId);
+      // Without a second account the only request left is DIKM-40's (the caller's key id under a
+      // made-up account): checking it twice would count one deviation twice.
+      kms.notApplicable('the target has one account, so there is no other account\'s key; DIKM-40 checks a made-up account');
     }
   },
 );

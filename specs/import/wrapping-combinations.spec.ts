@@ -28,9 +28,13 @@ async function checkEveryAlgorithm(client: KMSClient, spec: WrappingKeySpec, bit
   for (const algorithm of WRAPPING_ALGORITHMS) {
     const key = await createExternalKey(client, `${label} ${spec} ${algorithm}`);
     const material = newKeyMaterial();
-    const { params, response } = await importKeyMaterial(client, key.KeyId!, material, { spec, algorithm });
-    const publicKey = createPublicKey({ key: Buffer.from(params.PublicKey!), format: 'der', type: 'spki' });
-    expect({ algorithm, type: publicKey.asymmetricKeyType, bits: publicKey.asymmetricKeyDetails?.modulusLength }).toEqual({ algorithm, type: 'rsa', bits });
+    // The wrapping key's size first: a target that hands out a smaller key fails here, naming the
+    // algorithm, rather than later as material that could not be unwrapped.
+    const checkSize = (params: { PublicKey?: Uint8Array }) => {
+      const publicKey = createPublicKey({ key: Buffer.from(params.PublicKey!), format: 'der', type: 'spki' });
+      expect({ algorithm, type: publicKey.asymmetricKeyType, bits: publicKey.asymmetricKeyDetails?.modulusLength }, `the ${spec} wrapping key GetParametersForImport answered for ${algorithm}`).toEqual({ algorithm, type: 'rsa', bits });
+    };
+    const { response } = await importKeyMaterial(client, key.KeyId!, material, { spec, algorithm, beforeImport: checkSize });
     expect({ algorithm, keyId: response.KeyId }).toEqual({ algorithm, keyId: key.Arn });
     expect(await describeKey(client, key.KeyId!)).toMatchObject({ KeyState: 'Enabled', Enabled: true });
 
