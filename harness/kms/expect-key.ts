@@ -15,3 +15,12 @@ export async function expectKeyUnchanged(client: KMSClient, keyId: string, befor
   const pick = (md: KeyMetadata) => Object.fromEntries(WATCHED.map((k) => [k, md[k] instanceof Date ? (md[k] as Date).toISOString() : md[k]]));
   expect(pick(after), `key ${keyId} changed`).toEqual(pick(before));
 }
+
+/**
+ * `{ CurrentKeyMaterialId: id }` to match in a key's metadata, or nothing when the target never told
+ * the id (no KeyMaterialId from ImportKeyMaterial, no CurrentKeyMaterialId from CreateKey): whether
+ * it reports material ids is KEY-02's and IKM-*'s finding, not every later check's.
+ */
+export function sameMaterial(id: string | undefined): { CurrentKeyMaterialId?: string } {
+  return id === undefined ? {} : { CurrentKeyMaterialId: id };
+}

@@ -3,7 +3,7 @@
  * cut short around the difference with their length, an HTML page or a lost connection said as such.
  */
 import { describe, expect, it } from 'vitest';
-import { fieldDifferences, inKmsTerms, shown } from './failure-words.ts';
+import { fieldDifferences, inKmsTerms, printable, shown } from './failure-words.ts';
 
 /** The AssertionError vitest throws, caught. */
 function assertionOf(check: () => void): unknown {
@@ -48,6 +48,13 @@ describe('inKmsTerms', () => {
     const last = { operation: 'Encrypt', principal: 'primary', via: 'sdk', request: { method: 'POST', path: '/', headers: {}, body: {} }, error: 'connect ECONNREFUSED 127.0.0.1:9', durationMs: 1, at: '' } as const;
     expect(inKmsTerms(new TypeError('fetch failed'), last)).toBe('the target did not answer Encrypt: connect ECONNREFUSED 127.0.0.1:9');
     expect(inKmsTerms(new Error('Encrypt succeeded on a key in Disabled'), undefined)).toBeUndefined();
+  });
+});
+
+describe('printable', () => {
+  it('turns bytes a target echoed back undecoded into a count, and leaves text alone', () => {
+    expect(printable("Value '\ufffd\u000c\ufffd\ufffd?C' at 'plaintext' failed")).toBe("Value '<12 bytes>' at 'plaintext' failed");
+    expect(printable('KeyState: expected \'Enabled\', got \'Disabled\'')).toBe("KeyState: expected 'Enabled', got 'Disabled'");
   });
 });
 

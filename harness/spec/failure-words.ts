@@ -101,3 +101,12 @@ export function inKmsTerms(error: unknown, last: Exchange | undefined): string |
   }
   return undefined;
 }
+
+/**
+ * A failure line a terminal and a report can show: bytes a target echoed back undecoded (a plaintext
+ * in a validation message, say) become `<n bytes>` instead of control characters and U+FFFD.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd][^\s'"]*(?:[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd][^\s'"]*)*/g, (run) => `<${Buffer.byteLength(run)} bytes>`);
+}

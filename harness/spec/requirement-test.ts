@@ -13,7 +13,7 @@ import { teardown } from '../resources/teardown.ts';
 import { attachEvidence, labelRequirement } from './allure-labels.ts';
 import { workerState } from './context.ts';
 import { ExpectationFailure } from './expect-kms-error.ts';
-import { inKmsTerms } from './failure-words.ts';
+import { inKmsTerms, printable } from './failure-words.ts';
 import { OPERATION_NAMES } from '../../reference/api/kms-api.generated.ts';
 import type { Observation } from '../results/index.ts';
 import { checkRequirement, type Requirement } from './requirement.ts';
@@ -124,7 +124,7 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       if (notImplementedIn(e, last)) task.meta.notImplemented = last?.operation ?? def.operation;
       // The report's failure line in KMS terms: which field, expected and answered; an HTML page as such.
       const words = inKmsTerms(e, last);
-      if (words && e instanceof Error) e.message = words;
+      if (e instanceof Error) e.message = printable(words ?? e.message);
       if (e instanceof ExpectationFailure) task.meta.expectation = { expected: e.expected, actual: e.actual };
       throw e;
     } finally {

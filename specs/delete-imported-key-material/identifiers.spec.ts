@@ -7,7 +7,7 @@
 import { CreateAliasCommand, DecryptCommand, DeleteImportedKeyMaterialCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { rawAnswer } from '#harness/clients/raw-client.ts';
-import { createImportedKey, createKmsKey, describeKey } from '#harness/kms/index.ts';
+import { createImportedKey, createKmsKey, describeKey, sameMaterial } from '#harness/kms/index.ts';
 import { expectKmsError, expectRawClientError, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html';
@@ -40,7 +40,7 @@ async function aliasRefusedKeyUnchanged(kms: SpecContext, label: string, form: '
   const k = await keyWithAlias(kms, label);
   expectRawClientError(await kms.raw().send({ operation: OP, body: { KeyId: k[form] } }));
   const after = await describeKey(kms.primary, k.key.KeyId!);
-  expect(after).toMatchObject({ KeyState: 'Enabled', Enabled: true, CurrentKeyMaterialId: k.keyMaterialId });
+  expect(after).toMatchObject({ KeyState: 'Enabled', Enabled: true, ...sameMaterial(k.keyMaterialId) });
   await expectUsable(kms.primary, k.key.KeyId!);
 }
 

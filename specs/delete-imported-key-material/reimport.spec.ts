@@ -6,7 +6,7 @@
  */
 import { DecryptCommand, DeleteImportedKeyMaterialCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
-import { createImportedKey, describeKey, importKeyMaterial, newKeyMaterial } from '#harness/kms/index.ts';
+import { createImportedKey, describeKey, importKeyMaterial, newKeyMaterial, sameMaterial } from '#harness/kms/index.ts';
 import { expectKmsError, requirement } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html';
@@ -69,6 +69,6 @@ requirement(
   async (kms) => {
     const { key, keyMaterialId } = await deletedAfterEncrypt(kms.primary);
     await expectKmsError(importKeyMaterial(kms.primary, key.KeyId!, newKeyMaterial()), 'IncorrectKeyMaterialException', 400);
-    expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'PendingImport', Enabled: false, CurrentKeyMaterialId: keyMaterialId });
+    expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'PendingImport', Enabled: false, ...sameMaterial(keyMaterialId) });
   },
 );

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteImportedKeyMaterialCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
-import { createExternalKey, createImportedKey, describeKey } from '#harness/kms/index.ts';
+import { createExternalKey, createImportedKey, describeKey, sameMaterial } from '#harness/kms/index.ts';
 import { expectKmsError, requirement } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html';
@@ -103,7 +103,7 @@ requirement(
     const { key, keyMaterialId } = await createImportedKey(kms.primary);
     await deleteMaterial(kms.primary, key.KeyId!, keyMaterialId!);
     const after = await describeKey(kms.primary, key.KeyId!);
-    expect(after).toMatchObject({ KeyState: 'PendingImport', Enabled: false, CurrentKeyMaterialId: keyMaterialId });
+    expect(after).toMatchObject({ KeyState: 'PendingImport', Enabled: false, ...sameMaterial(keyMaterialId) });
     expect(after).not.toHaveProperty('ExpirationModel');
     await expectKmsError(kms.primary.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('x') })), 'KMSInvalidStateException');
   },
@@ -139,7 +139,7 @@ requirement(
   async (kms) => {
     const { key, keyMaterialId } = await createImportedKey(kms.primary);
     for (const { value } of MALFORMED_MATERIAL_IDS) await expectKmsError(deleteMaterial(kms.primary, key.KeyId!, value), 'ValidationException', 400);
-    expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'Enabled', Enabled: true, CurrentKeyMaterialId: keyMaterialId });
+    expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'Enabled', Enabled: true, ...sameMaterial(keyMaterialId) });
   },
 );
 
