@@ -3,7 +3,8 @@
  * The expandable evidence of one requirement: the requests and responses it made, what it observed,
  * and a property-based failure's counterexample with the command that replays it.
  */
-import type { Exchange } from '../../results/index.ts';
+import { deflateRawSync } from 'node:zlib';
+import type { Exchange, RequirementResult } from '../../results/index.ts';
 import type { Observation } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 import { duration, pretty } from './format.ts';
@@ -40,6 +41,66 @@ function exchange(x: Exchange, i: number): Html {
       : html`<pre class="http">${x.error ?? 'no response'}</pre>`
   }</div>
 </div></details>`;
+}
+
+/**
+ * Request headers left out of the page (results.json keeps every header): the SDK's bookkeeping and
+ * the SigV4 signature's parts (its date, body hash and the redacted Authorization). They differ on
+ * every request, so they would make up most of a compressed report and say little to a reader.
+ */
+const NOT_ON_THE_PAGE = /^(amz-sdk-invocation-id|amz-sdk-request|user-agent|x-amz-user-agent|authorization|x-amz-date|x-amz-content-sha256|x-amz-security-token)$/i;
+
+/** One exchange as the page's script shows it (short keys: the blob is most of the page). */
+export interface PageExchange {
+  o: string;
+  p: string;
+  v: string;
+  ms: number;
+  /** The request line and headers, and the body, as the pane shows them. */
+  q: string;
+  qb: string;
+  /** The response: status, headers and body; or the error instead of a response. */
+  s?: number;
+  r?: string;
+  rb?: string;
+  e?: string;
+  /** The error's __type and message, for the summary line. */
+  et?: string;
+  em?: string;
+}
+
+function pageExchange(x: Exchange): PageExchange {
+  const headers = Object.fromEntries(Object.entries(x.request.headers).filter(([k]) => !NOT_ON_THE_PAGE.test(k)));
+  const body = x.response?.body as { __type?: unknown; message?: unknown; Message?: unknown } | null | undefined;
+  const type = body && typeof body === 'object' ? body.__type : undefined;
+  const m = body && typeof body === 'object' ? (body.message ?? body.Message) : undefined;
+  return {
+    o: x.operation,
+    p: x.principal,
+    v: x.via,
+    ms: x.durationMs,
+    q: `${target(x)}\n${headerLines(headers)}`,
+    qb: pretty(x.request.body),
+    ...(x.response ? { s: x.response.status, r: headerLines(x.response.headers), rb: pretty(x.response.body) } : { e: x.error ?? 'no response' }),
+    ...(typeof type === 'string' && { et: type }),
+    ...(typeof type === 'string' && typeof m === 'string' && { em: m }),
+  };
+}
+
+/**
+ * Every requirement's exchanges, in requirement order, as the page carries them: JSON, compressed
+ * (deflate-raw) and base64. The page's script decompresses it the first time evidence is opened, so
+ * the page stays small however many requirements the suite has.
+ */
+export function evidenceBlob(requirements: readonly RequirementResult[]): string {
+  const all = requirements.map((r) => r.exchanges.map(pageExchange));
+  return deflateRawSync(JSON.stringify(all), { level: 9 }).toString('base64');
+}
+
+/** Where a requirement's exchanges are drawn once its evidence is opened (`index` into the blob). */
+export function exchangesPlaceholder(count: number, index: number): Html | null {
+  if (count === 0) return null;
+  return html`<div class="exchanges" data-evidence="${String(index)}"><h4>Requests and responses (${String(count)}, redacted)</h4></div>`;
 }
 
 /** Every exchange, in the order they were made; each expands on its own. */

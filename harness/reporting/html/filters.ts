@@ -9,7 +9,7 @@ import { html, raw, type Html } from './html.ts';
 export function renderFilters(requirements: readonly RequirementResult[]): Html {
   const operations = [...new Set(requirements.map((r) => r.operation))].sort((a, b) => a.localeCompare(b, 'en'));
   const present = OUTCOMES.filter((o) => requirements.some((r) => r.outcome === o));
-  return html`<noscript><p class="noscript">Filters need JavaScript; every requirement is shown below.</p></noscript>
+  return html`<noscript><p class="noscript">Filters and the requests and responses need JavaScript; every requirement is shown below, and <code>results.json</code> has every request and response.</p></noscript>
 <form class="filters" id="filters" role="search">
 <label class="failed-only"><input type="checkbox" id="f-failed"> Problems only</label>
 <label>Operation <select id="f-operation"><option value="">all</option>${operations.map((o) => html`<option value="${o}">${o}</option>`)}</select></label>
@@ -27,6 +27,11 @@ export const FILTER_SCRIPT = raw(`
   d.documentElement.className = d.documentElement.className.replace('no-js', 'js');
   var PROBLEMS = ${JSON.stringify(Object.fromEntries([...PROBLEM_OUTCOMES].map((o) => [o, 1])))};
   function $(id) { return d.getElementById(id); }
+  // What search matches: id, statement and operation, read from the row once.
+  d.querySelectorAll('article.req').forEach(function (r) {
+    var t = function (sel) { var e = r.querySelector(sel); return e ? e.textContent : ''; };
+    r.searchText = (t('.req-id') + ' ' + t('.statement') + ' ' + r.dataset.operation).toLowerCase();
+  });
   function apply() {
     var failed = $('f-failed').checked, op = $('f-operation').value, st = $('f-strength').value;
     var oc = $('f-outcome').value, q = $('f-search').value.trim().toLowerCase();
@@ -36,7 +41,7 @@ export const FILTER_SCRIPT = raw(`
       g.querySelectorAll('article.req').forEach(function (r) {
         var ok = (!failed || PROBLEMS[r.dataset.outcome]) && (!op || r.dataset.operation === op) &&
           (!st || r.dataset.strength === st) && (!oc || r.dataset.outcome === oc) &&
-          (!q || r.dataset.search.indexOf(q) >= 0);
+          (!q || r.searchText.indexOf(q) >= 0);
         r.hidden = !ok; total++; if (ok) { n++; shown++; }
       });
       g.hidden = n === 0;
@@ -61,5 +66,59 @@ export const FILTER_SCRIPT = raw(`
     navigator.clipboard.writeText(b.dataset.copy).then(function () { b.textContent = 'Copied'; }, function () {});
   });
   apply();
+
+  // Evidence: the page carries every exchange compressed (evidenceBlob); it is read the first time
+  // a requirement's evidence is opened, and drawn with text nodes only, never as markup.
+  var EV = null;
+  function evidence() {
+    if (!EV) {
+      var bin = atob($('kms-evidence').textContent.trim()), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      EV = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text().then(JSON.parse);
+    }
+    return EV;
+  }
+  function el(tag, cls, text) {
+    var e = d.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function pane(title, text) {
+    var p = el('div', 'pane');
+    p.appendChild(el('h5', null, title));
+    p.appendChild(el('pre', 'http', text));
+    return p;
+  }
+  function draw(box, list) {
+    list.forEach(function (x, i) {
+      var det = el('details', 'exchange'), sum = el('summary');
+      sum.appendChild(el('span', 'ex-n', '#' + (i + 1)));
+      sum.appendChild(d.createTextNode(' '));
+      sum.appendChild(el('b', null, x.o));
+      sum.appendChild(d.createTextNode(' '));
+      var bad = x.s === undefined || x.s >= 400;
+      sum.appendChild(el('span', 'ex-status ' + (bad ? 'bad' : 'ok'), x.s === undefined ? 'no response' : String(x.s)));
+      if (x.et !== undefined) { sum.appendChild(d.createTextNode(' ')); sum.appendChild(el('span', 'err-type', x.et)); }
+      if (x.em !== undefined) { sum.appendChild(d.createTextNode(' ')); sum.appendChild(el('span', 'err-msg', x.em)); }
+      sum.appendChild(el('span', 'ex-meta', x.p + ' · ' + x.v + ' · ' + (x.ms < 1000 ? Math.round(x.ms) + ' ms' : (x.ms / 1000).toFixed(1) + ' s')));
+      det.appendChild(sum);
+      var panes = el('div', 'panes');
+      panes.appendChild(pane('Request', x.q + '\\n\\n' + x.qb));
+      panes.appendChild(pane('Response', x.s === undefined ? x.e : x.s + '\\n' + x.r + '\\n\\n' + x.rb));
+      det.appendChild(panes);
+      box.appendChild(det);
+    });
+  }
+  d.addEventListener('toggle', function (e) {
+    var t = e.target;
+    if (!t.matches || !t.matches('details.evidence') || !t.open) return;
+    var box = t.querySelector('.exchanges[data-evidence]');
+    if (!box || box.dataset.drawn) return;
+    box.dataset.drawn = '1';
+    evidence().then(function (all) { draw(box, all[+box.dataset.evidence] || []); }, function (err) {
+      box.appendChild(el('p', 'muted', 'The evidence could not be read in this browser (' + err + '); results.json has it.'));
+    });
+  }, true);
 })();
 `);

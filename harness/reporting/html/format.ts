@@ -3,15 +3,16 @@
  * Small formatting helpers shared by the report's sections: words for outcomes and strengths,
  * durations, dates, pretty-printed values and safe links.
  */
-import { OUTCOME_WORDS, STRENGTH_MEANING, type Outcome, type Strength } from '../../results/index.ts';
+import { OUTCOME_WORDS, type Outcome, type Strength } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 
+/** An outcome's badge; what it means is in the legend (a title on each of hundreds of rows would weigh more than the rows). */
 export function badge(o: Outcome): Html {
-  return html`<span class="badge o-${o}" title="${OUTCOME_WORDS[o].meaning}">${OUTCOME_WORDS[o].title}</span>`;
+  return html`<span class="badge o-${o}">${OUTCOME_WORDS[o].title}</span>`;
 }
 
 export function strengthTag(s: Strength): Html {
-  return html`<span class="strength s-${s}" title="${STRENGTH_MEANING[s]}">${s}</span>`;
+  return html`<span class="strength s-${s}">${s}</span>`;
 }
 
 /** 340 ms, 1.2 s, 2 min 03 s. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE, fixtureResults } from '../../../test/report-fixture.ts';
 import { OUTCOMES, OUTCOME_WORDS } from '../../results/index.ts';
@@ -78,12 +79,18 @@ describe('the HTML report', () => {
     expect(vitestDiff).toContain('<span class="add">+ &quot;Key was not found&quot;</span>');
   });
 
-  it('puts every exchange, request and response, in the expandable evidence', () => {
+  it('puts every exchange, request and response, in the compressed evidence the expandable section draws from', () => {
     const r = row(page, 'DIKM-06');
     expect(r).toMatch(/<details class="evidence"><summary>Evidence \(1 request\)<\/summary>/);
-    expect(r).toContain('POST /\ncontent-type: application/x-amz-json-1.1');
-    expect(r).toContain('&quot;KeyId&quot;: &quot;1234abcd-12ab-34cd-56ef-1234567890ab&quot;');
-    expect(r).toMatch(/<h5>Response<\/h5><pre class="http">400\nx-amzn-requestid: req-1/);
+    const index = Number(/data-evidence="(\d+)"/.exec(r)![1]);
+    const blob = /<script type="application\/octet-stream" id="kms-evidence"[^>]*>([^<]*)<\/script>/.exec(page)![1]!;
+    const all = JSON.parse(inflateRawSync(Buffer.from(blob, 'base64')).toString('utf8')) as { o: string; q: string; qb: string; s: number; r: string; rb: string }[][];
+    const [x] = all[index]!;
+    expect(x!.o).toBe('DeleteImportedKeyMaterial');
+    expect(x!.q).toMatch(/^POST \/\ncontent-type: application\/x-amz-json-1\.1/);
+    expect(x!.q).not.toMatch(/authorization|x-amz-date/i);
+    expect(x!.qb).toContain('"KeyId": "1234abcd-12ab-34cd-56ef-1234567890ab"');
+    expect(`${x!.s}\n${x!.r}`).toMatch(/^400\nx-amzn-requestid: req-1/);
     expect(r).toContain('Clean-up problems');
   });
 
@@ -139,8 +146,12 @@ describe('the HTML report', () => {
     expect(hostile).not.toMatch(/onerror="/);
     expect(hostile.match(/<script>/g)).toHaveLength(1);
     const escaped = '&lt;script&gt;window.__xss=1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;';
-    // Present in the title, target, errors, messages, diffs, exchanges, observations, baseline, property.
-    expect(hostile.split(escaped).length - 1).toBeGreaterThan(40);
+    // Present in the title, target, errors, messages, diffs, observations, baseline, property; the
+    // exchanges are in the compressed evidence, drawn as text nodes by the page's script.
+    expect(hostile.split(escaped).length - 1).toBeGreaterThan(25);
+    const blob = /id="kms-evidence"[^>]*>([^<]*)<\/script>/.exec(hostile)![1]!;
+    expect(blob).toMatch(/^[A-Za-z0-9+/=]*$/);
+    expect(inflateRawSync(Buffer.from(blob, 'base64')).toString('utf8')).toContain(JSON.stringify(HOSTILE).slice(1, -1));
     expect(HOSTILE).toContain('<script>');
   });
 });

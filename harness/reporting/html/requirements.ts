@@ -3,10 +3,10 @@
  * The requirements, one section per operation or area, each row with its outcome, source and
  * (expandable) evidence. Rows carry data attributes the filters read.
  */
-import { EVIDENCE_MEANING, isProblem, OUTCOMES, OUTCOME_WORDS, type Outcome, type RequirementResult } from '../../results/index.ts';
+import { isProblem, OUTCOMES, OUTCOME_WORDS, type Outcome, type RequirementResult } from '../../results/index.ts';
 import { html, type Html } from './html.ts';
 import { renderDiff } from './diff.ts';
-import { counterexampleOf, renderCounterexample, renderExchanges, renderObservations } from './evidence.ts';
+import { counterexampleOf, exchangesPlaceholder, renderCounterexample, renderObservations } from './evidence.ts';
 import { anchor, badge, duration, link, strengthTag } from './format.ts';
 
 /** Requirements by operation or area, groups in name order, rows in id order as they came. */
@@ -55,9 +55,9 @@ function failureBlock(r: RequirementResult): Html | null {
   return html`<div class="failure"><p class="message">${message}</p>${renderDiff(f)}${cx ? renderCounterexample(cx) : null}</div>`;
 }
 
-function detailsOf(r: RequirementResult): Html | null {
+function detailsOf(r: RequirementResult, index: number): Html | null {
   // What an observe check recorded is its result, so it is shown in the open (see observedBlock).
-  const parts = [r.strength === 'observe' ? null : renderObservations(r.observations), renderExchanges(r.exchanges)].filter((p) => p !== null);
+  const parts = [r.strength === 'observe' ? null : renderObservations(r.observations), exchangesPlaceholder(r.exchanges.length, index)].filter((p) => p !== null);
   if (parts.length === 0) return null;
   const what = [
     r.exchanges.length ? `${r.exchanges.length} request${r.exchanges.length === 1 ? '' : 's'}` : '',
@@ -66,15 +66,14 @@ function detailsOf(r: RequirementResult): Html | null {
   return html`<details class="evidence"><summary>Evidence${what.length ? ` (${what.join(', ')})` : ''}</summary>${parts}</details>`;
 }
 
-function row(r: RequirementResult): Html {
-  const search = `${r.id} ${r.statement} ${r.operation}`.toLowerCase();
+function rowOf(r: RequirementResult, index: number): Html {
   const problem = isProblem(r.outcome);
-  return html`<article class="req${problem ? ' problem' : ''}" id="${anchor(r.id)}" data-outcome="${r.outcome}" data-strength="${r.strength}" data-operation="${r.operation}" data-search="${search}">
+  return html`<article class="req${problem ? ' problem' : ''}" id="${anchor(r.id)}" data-outcome="${r.outcome}" data-strength="${r.strength}" data-operation="${r.operation}">
 <div class="req-head">
 ${badge(r.outcome)}
 <a class="req-id" href="#${anchor(r.id)}">${r.id}</a>
 <span class="statement">${r.statement}</span>
-<span class="req-meta">${strengthTag(r.strength)} <span class="evidence-level" title="${EVIDENCE_MEANING[r.evidence]}">${r.evidence}</span> <span class="dur">${duration(r.durationMs)}</span></span>
+<span class="req-meta">${strengthTag(r.strength)} <span class="evidence-level">${r.evidence}</span> <span class="dur">${duration(r.durationMs)}</span></span>
 </div>
 <div class="req-body">
 ${source(r)}
@@ -83,7 +82,7 @@ ${failureBlock(r)}
 ${r.strength === 'observe' ? renderObservations(r.observations) : null}
 ${baselineNote(r)}
 ${r.cleanupProblems?.length ? html`<div class="cleanup"><b>Clean-up problems:</b><ul>${r.cleanupProblems.map((p) => html`<li>${p}</li>`)}</ul></div>` : null}
-${detailsOf(r)}
+${detailsOf(r, index)}
 </div>
 </article>`;
 }
@@ -94,6 +93,9 @@ function groupCounts(c: Record<Outcome, number>): Html {
 
 export function renderRequirements(requirements: readonly RequirementResult[]): Html {
   if (requirements.length === 0) return html`<section class="group"><p class="empty">No requirement ran.</p></section>`;
+  // A row's evidence is found in the page's blob by its place in `requirements` (evidenceBlob).
+  const indexOf = new Map(requirements.map((r, i) => [r, i]));
+  const row = (r: RequirementResult) => rowOf(r, indexOf.get(r)!);
   return html`${groupByOperation(requirements).map(
     ([op, rs]) => html`<section class="group" data-operation="${op}">
 <h2><span class="group-name">${op}</span> <span class="group-total">${String(rs.length)} requirement${rs.length === 1 ? '' : 's'}</span>${groupCounts(outcomeCounts(rs))}<span class="shown js-only"></span></h2>

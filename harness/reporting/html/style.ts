@@ -47,7 +47,7 @@ table.counts { border-collapse:collapse; margin-top:18px; font-size:13px; }
 .legend dl { display:grid; grid-template-columns:max-content 1fr; gap:4px 10px; font-size:13px; } .legend dd { margin:0; }
 .filters { position:sticky; top:0; z-index:1; display:flex; flex-wrap:wrap; gap:10px 18px; align-items:center; padding:10px 12px; background:#fff; border:1px solid var(--line); border-radius:8px; box-shadow:0 1px 3px rgba(0,0,0,.06); }
 .filters select, .filters input[type=search] { font:inherit; padding:2px 6px; } .filters input[type=search] { width:220px; }
-.no-js .filters, .no-js .js-only { display:none; }
+.no-js .filters, .no-js .js-only { display:none; } .js .no-js-only { display:none; }
 .noscript { color:var(--muted); }
 .group h2 { display:flex; flex-wrap:wrap; gap:8px; align-items:baseline; border-bottom:2px solid var(--line); padding-bottom:4px; }
 .group-total { color:var(--muted); font-size:13px; font-weight:normal; } .group-counts .count { font-size:12px; font-weight:600; padding:0 6px; border-radius:8px; margin-right:4px; }
