@@ -7,13 +7,31 @@ import { html, toString, type Html } from '../html/html.ts';
 import { countOutcomes, type Matrix, type MatrixRow } from './matrix.ts';
 import { cell, countsLine, page, requirementHeading, runFacts } from './parts-html.ts';
 import { COMPARE_SCRIPT } from './styles.ts';
+import { causeOf } from '../../results/index.ts';
 
-function row(r: MatrixRow): Html {
+/** Each column's distinct baseline reasons, numbered in the order they first appear. */
+type Reasons = Map<string, number>[];
+
+const reasonRef = (column: number, n: number) => `reason-${column}-${n}`;
+
+function row(r: MatrixRow, reasons: Reasons): Html {
   const q = r.requirement;
   return html`<tr class="row${r.differs ? ' differs' : ''}" id="req-${q.id}" data-differs="${r.differs ? '1' : '0'}" data-failing="${r.failing ? '1' : '0'}">
 <th scope="row" class="req">${requirementHeading(q)}${r.differs ? html`<div class="msg"><span class="tag">runs differ</span></div>` : null}</th>
-${r.cells.map((c) => cell(c.outcome, c.result, r.showAnswers))}
+${r.cells.map((c, i) => {
+    const reason = c.result?.baseline?.reason;
+    return cell(c.outcome, c.result, r.showAnswers, reason === undefined ? undefined : reasonRef(i, reasons[i]!.get(reason)!));
+  })}
 </tr>`;
+}
+
+/** A row's cause in the first column that has a problem with it ('' when none has): rows of one cause sit together. */
+function causeKey(r: MatrixRow): string {
+  for (const c of r.cells) {
+    const q = c.result;
+    if (q && ['fail', 'not-implemented'].includes(q.baseline?.rawOutcome ?? q.outcome)) return `1 ${causeOf(q)}`;
+  }
+  return '2';
 }
 
 export function renderMatrixHtml(m: Matrix): string {
@@ -23,13 +41,25 @@ export function renderMatrixHtml(m: Matrix): string {
   const head = html`<tr><th scope="col">Requirement</th>${m.columns.map(
     (c) => html`<th scope="col"><div class="col-name">${c.label}</div>${runFacts(c.run.results)}</th>`,
   )}</tr>`;
+  const reasons: Reasons = m.columns.map(() => new Map());
+  for (const r of rows) r.cells.forEach((c, i) => {
+    const reason = c.result?.baseline?.reason;
+    if (reason !== undefined && !reasons[i]!.has(reason)) reasons[i]!.set(reason, reasons[i]!.size + 1);
+  });
   const groups = m.groups.map((g) => {
+    // Within an area, rows that fail for one cause are together, ahead of the rest; ids order each run of rows.
+    const sorted = [...g.rows].sort((a, b) => causeKey(a).localeCompare(causeKey(b)) || a.requirement.id.localeCompare(b.requirement.id, 'en', { numeric: true }));
     const perColumn = m.columns.map((_, i) => countsLine(countOutcomes(g.rows, i)));
     return html`<tbody class="group">
 <tr class="group-head"><th scope="rowgroup">${g.name} <span class="tag">${g.rows.length}</span></th>${perColumn.map((c) => html`<th class="counts">${c}</th>`)}</tr>
-${g.rows.map(row)}
+${sorted.map((r) => row(r, reasons))}
 </tbody>`;
   });
+  const reasonLists = m.columns.map((c, i) =>
+    reasons[i]!.size
+      ? html`<section class="reasons"><h3>${c.label}: baseline reasons</h3><ol>${[...reasons[i]!].map(([text, n]) => html`<li id="${reasonRef(i, n)}">${text}</li>`)}</ol></section>`
+      : null,
+  );
   const body = html`<header>
 <h1>${title}</h1>
 <p class="meta">Generated ${m.generatedAt} · ${rows.length} requirements · ${differing} where the runs differ · columns in the order given</p>
@@ -46,6 +76,7 @@ ${g.rows.map(row)}
 ${groups}
 </table>
 </div>
+${reasonLists}
 <p class="legend">Outcomes: pass · fail · not implemented (the target lacks the operation) · not applicable (a capability the target declared absent) · observed (AWS behaviour unknown; the target's answer is shown) · expected deviation (a failure its baseline lists) · stale deviation (a baselined failure that now passes) · not run (the run did not check this requirement). Rows marked "runs differ" have different outcomes or different answers, ids and times aside.</p>`;
   return toString(page(title, body, COMPARE_SCRIPT));
 }

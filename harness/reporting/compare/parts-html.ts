@@ -42,14 +42,17 @@ function answerLine(actual: unknown): string | undefined {
  * One run's outcome of one requirement. With `open`, failures and answers are shown in place (for
  * observe checks and disagreements); otherwise they are one click away.
  */
-export function cellBody(outcome: CellOutcome, r: RequirementResult | undefined, open: boolean): Html {
+export function cellBody(outcome: CellOutcome, r: RequirementResult | undefined, open: boolean, reasonRef?: string): Html {
   const f = r?.failure;
   const answer = answerLine(f?.actual);
   const failure = f
     ? html`<p class="msg">${f.message}</p>${answer && answer !== f.message ? html`<p class="msg">target answered: ${answer}</p>` : null}
       ${f.expected !== undefined || f.actual !== undefined ? html`<details><summary>expected / actual</summary>${jsonBlock({ expected: f.expected, actual: f.actual })}</details>` : null}`
     : null;
-  const baseline = r?.baseline
+  // In the matrix a reason is written once per column, below the table; a cell points at it.
+  const baseline = r?.baseline && reasonRef
+    ? html`<p class="msg">baseline <a href="#${reasonRef}">${reasonRef.replace(/^reason-\d+-/, '[')}]</a>; raw outcome ${outcomeLabel(r.baseline.rawOutcome)}</p>`
+    : r?.baseline
     ? html`<p class="msg">baseline: ${r.baseline.reason}${r.baseline.link ? html` (${link(r.baseline.link, 'link')})` : null}; raw outcome ${outcomeLabel(r.baseline.rawOutcome)}</p>`
     : null;
   const note = r?.note ? html`<p class="msg">${r.note}</p>` : null;
@@ -62,8 +65,8 @@ export function cellBody(outcome: CellOutcome, r: RequirementResult | undefined,
 }
 
 /** A table cell for one run's outcome, with the failure message on hover. */
-export function cell(outcome: CellOutcome, r: RequirementResult | undefined, open: boolean): Html {
-  return html`<td class="cell o-${outcome}"${r?.failure ? html` title="${r.failure.message}"` : null}>${cellBody(outcome, r, open)}</td>`;
+export function cell(outcome: CellOutcome, r: RequirementResult | undefined, open: boolean, reasonRef?: string): Html {
+  return html`<td class="cell o-${outcome}"${r?.failure ? html` title="${r.failure.message}"` : null}>${cellBody(outcome, r, open, reasonRef)}</td>`;
 }
 
 export function requirementHeading(q: Requirement): Html {

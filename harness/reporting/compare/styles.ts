@@ -15,7 +15,10 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 .warning { background: #fff8c5; border: 1px solid #d4a72c; padding: .4rem .6rem; border-radius: 4px; margin: .3rem 0; }
 .controls { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; position: sticky; top: 0; background: #fff; padding: .5rem 0; z-index: 3; border-bottom: 1px solid var(--line); }
 .controls input[type=search] { min-width: 18rem; padding: .3rem .5rem; }
-.scroll { overflow-x: auto; }
+.scroll { overflow: auto; max-height: calc(100vh - 3.5rem); }
+.scroll thead th { position: sticky; top: 0; z-index: 2; }
+td.cell { min-width: 14rem; } th.req { min-width: 22rem; }
+.reasons ol { padding-left: 2.2rem; } .reasons li { margin: .2rem 0; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; }
 thead th { background: var(--bg); font-weight: normal; min-width: 14rem; }
