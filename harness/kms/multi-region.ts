@@ -44,3 +44,16 @@ export async function replicate(primaryClient: KMSClient, replicaClient: KMSClie
   const response = await primaryClient.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: region }));
   return { response, replica: await awaitReplica(replicaClient, keyId) };
 }
+
+/**
+ * DescribeKey once an UpdatePrimaryRegion has completed for `keyId` in `client`'s Region: the key is
+ * no longer Updating and, when `type` is given, is of that multi-Region type (or the last answer
+ * when the wait runs out; both keys of the family are Updating for a while, AWS documents).
+ */
+export async function awaitUpdated(client: KMSClient, keyId: string, type?: 'PRIMARY' | 'REPLICA'): Promise<KeyMetadata> {
+  return eventually(async () => (await client.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!, {
+    until: (m) => m.KeyState !== 'Updating' && (type === undefined || m.MultiRegionConfiguration?.MultiRegionKeyType === type),
+    timeoutMs: asyncWaitMs(client, 120_000, 5_000),
+    intervalMs: asyncWaitMs(client, 5_000, 100),
+  });
+}

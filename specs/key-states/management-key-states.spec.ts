@@ -51,14 +51,13 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import {
-  asyncWaitMs,
   awaitReplica,
+  awaitUpdated,
   createExternalKey,
   createImportedKey,
   createKmsKey,
   createMultiRegionKey,
   describeKey,
-  eventually,
   newKeyMaterial,
   replicaRegions,
   wrapKeyMaterial,
@@ -143,10 +142,7 @@ const MATERIALS = new Map<string, Buffer>();
 
 /** Waits until no key of the family is Updating (teardown cannot schedule deletion while it is). */
 async function settledFamily(kms: SpecContext, key: KeyMetadata): Promise<void> {
-  const wait = { timeoutMs: asyncWaitMs(kms.primary, 120_000, 5_000), intervalMs: asyncWaitMs(kms.primary, 5_000, 100) };
-  for (const c of [kms.primary, kms.inRegion(replicaRegions(kms.target)[0]!)]) {
-    await eventually(async () => (await c.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!, { ...wait, until: (m) => m.KeyState !== 'Updating' });
-  }
+  for (const c of [kms.primary, kms.inRegion(replicaRegions(kms.target)[0]!)]) await awaitUpdated(c, key.KeyId!);
 }
 
 const ROWS: Row[] = [

@@ -23,7 +23,7 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
-import { asyncWaitMs, awaitReplica, createKmsKey, createMultiRegionKey, describeKey, eventually, importKeyMaterial, newKeyMaterial, replicaRegions, replicate } from '#harness/kms/index.ts';
+import { asyncWaitMs, awaitReplica, awaitUpdated, createKmsKey, createMultiRegionKey, describeKey, eventually, importKeyMaterial, newKeyMaterial, replicaRegions, replicate } from '#harness/kms/index.ts';
 import { answerOf, apiRef, DEV_GUIDE, expectKmsError, isError, recorded, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const OVERVIEW = `${DEV_GUIDE}/multi-region-keys-overview.html`;
@@ -398,14 +398,13 @@ requirement(
     const f = await family(kms, 'MRK-18');
     const out = await kms.primary.send(new UpdatePrimaryRegionCommand({ KeyId: f.primary.KeyId, PrimaryRegion: f.region }));
     expect(Object.keys(out).filter((k) => k !== '$metadata')).toEqual([]);
-    const wait = { timeoutMs: asyncWaitMs(kms.primary, 120_000, 5_000), intervalMs: asyncWaitMs(kms.primary, 5_000, 100) };
-    const former = await eventually(() => describeKey(kms.primary, f.primary.KeyId!), { ...wait, until: (m) => m.KeyState !== 'Updating' && m.MultiRegionConfiguration?.MultiRegionKeyType === 'REPLICA' });
-    const now = await eventually(() => describeKey(f.replicaClient, f.replica.KeyId!), { ...wait, until: (m) => m.KeyState !== 'Updating' && m.MultiRegionConfiguration?.MultiRegionKeyType === 'PRIMARY' });
+    const former = await awaitUpdated(kms.primary, f.primary.KeyId!, 'REPLICA');
+    const now = await awaitUpdated(f.replicaClient, f.replica.KeyId!, 'PRIMARY');
     expect(now.MultiRegionConfiguration?.MultiRegionKeyType).toBe('PRIMARY');
     expect(former.MultiRegionConfiguration).toMatchObject({ MultiRegionKeyType: 'REPLICA', PrimaryKey: { Arn: f.replica.Arn, Region: f.region } });
     // Give primacy back, so that teardown deletes the replica before the primary as usual.
     await f.replicaClient.send(new UpdatePrimaryRegionCommand({ KeyId: f.replica.KeyId, PrimaryRegion: kms.target.region }));
-    await eventually(() => describeKey(kms.primary, f.primary.KeyId!), { ...wait, until: (m) => m.KeyState !== 'Updating' && m.MultiRegionConfiguration?.MultiRegionKeyType === 'PRIMARY' });
+    await awaitUpdated(kms.primary, f.primary.KeyId!, 'PRIMARY');
   },
 );
 
