@@ -135,7 +135,11 @@ export async function startReferenceServer(options: ServeOptions = {}): Promise<
       res.destroy();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any pause a client makes between two requests on one connection (a check waiting
+  // for a replica, a loaded machine): a client that reuses a connection just as the server closes
+  // it gets ECONNRESET, and checks send each request once. Node's own default is 5 s; AWS's load
+  // balancers keep idle connections 60 s. close() still ends idle connections at once.
+  server.keepAliveTimeout = 65_000;
   server.headersTimeout = headersTimeout;
   server.requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout);
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
