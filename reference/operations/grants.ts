@@ -162,7 +162,7 @@ export const listGrants = defineOperation({
         (input.GranteePrincipal === undefined || g.granteePrincipal === input.GranteePrincipal) &&
         (input.GranteeServicePrincipal === undefined || g.granteeServicePrincipal === input.GranteeServicePrincipal),
     );
-    const page = paginate(all, input.Limit, input.Marker, 50);
+    const page = paginate(all, input.Limit, input.Marker, 50, (g) => ({ at: g.creationDate.getTime(), id: g.grantId }));
     return { Grants: page.items.map((g) => entry(key, g)), ...pageMembers(page) };
   },
 });
@@ -188,7 +188,7 @@ export const listRetirableGrants = defineOperation({
         for (const grant of key.grants) if ((p !== undefined && grant.retiringPrincipal === p) || (sp !== undefined && grant.retiringServicePrincipal === sp)) found.push({ key, grant });
       }
     }
-    const page = paginate(found, input.Limit, input.Marker, 50);
+    const page = paginate(found, input.Limit, input.Marker, 50, ({ key, grant }) => ({ at: grant.creationDate.getTime(), id: `${key.arn} ${grant.grantId}` }));
     return { Grants: page.items.map(({ key, grant }) => entry(key, grant)), ...pageMembers(page) };
   },
 });

@@ -20,7 +20,7 @@ export const listAliases = defineOperation({
     const keyId = input.KeyId === undefined ? undefined : keys.require(input.KeyId).keyId;
     settleAll(ctx);
     const all = [...ctx.region.aliases.values()].filter((a) => keyId === undefined || a.targetKeyId === keyId);
-    const page = paginate(all, input.Limit, input.Marker, 50);
+    const page = paginate(all, input.Limit, input.Marker, 50, (a) => ({ at: a.creationDate.getTime(), id: a.aliasName }));
     return { Aliases: page.items.map(entry), ...pageMembers(page) };
   },
 });

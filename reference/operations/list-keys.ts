@@ -12,7 +12,7 @@ export const listKeys = defineOperation({
   async handle(input, { ctx }) {
     const own = input.ResourceOwners === undefined || input.ResourceOwners.includes('SELF');
     const live = own ? [...ctx.region.keys.values()].filter((k) => settle(ctx.store, k, ctx.now())) : [];
-    const page = paginate(live, input.Limit, input.Marker, 100);
+    const page = paginate(live, input.Limit, input.Marker, 100, (k) => ({ at: k.creationDate.getTime(), id: k.keyId }));
     return { Keys: page.items.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })), ...pageMembers(page) };
   },
 });
