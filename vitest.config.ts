@@ -25,11 +25,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'conformance',
-          // Checks mostly wait (on the target, on the wrapping-key pool's threads, on replicas leaving
-          // Creating): vitest's default of one worker per core minus one leaves a 2-core machine idle
-          // most of the run. Four workers measured fastest here (bench/cli-times.ts). Targets that must
-          // run one file at a time (real AWS) still do (harness/run/execute.ts).
-          maxWorkers: 4,
+          // No maxWorkers here: a run sets it from its target (harness/run/execute.ts; four by default,
+          // DEFAULT_WORKERS in harness/config/target-config.ts), and a project's own would win over it.
           sequence: { groupOrder: 0 },
           include: ['specs/**/*.spec.ts'],
           // Spec files share one module graph per worker: each file would otherwise load the AWS SDK

@@ -69,6 +69,11 @@ const DEFINITIONS: Record<string, () => TargetDefinition> = {
       version: { command: ['python3', '-c', 'import moto; print(moto.__version__)'] },
     },
     principals: motoPrincipals(),
+    // moto_server answers requests on threads of one process, and its KMS backend iterates plain dicts
+    // other requests change: a ListKeys while another spec file creates a key can fail with HTTP 500
+    // (RuntimeError: dictionary changed size during iteration). One spec file at a time keeps its
+    // baseline run repeatable; --workers 4 shows the race.
+    workers: 1,
     declared: { ...MULTI, accountSelection: `${MOTO_ACCOUNT_HEADER} header` },
   }),
   'local-kms': () => ({
@@ -112,6 +117,7 @@ const DEFINITIONS: Record<string, () => TargetDefinition> = {
     kind: 'container',
     container: { image: IMAGES.moto, port: 5000 },
     principals: motoPrincipals(),
+    workers: 1, // the same moto_server as the moto target's
     declared: { ...MULTI, accountSelection: `${MOTO_ACCOUNT_HEADER} header` },
   }),
 };

@@ -143,7 +143,7 @@ describe('resolveTarget: config file', () => {
       // The endpoint kind's defaults (harness/config/kinds.ts).
       maxAttempts: 1,
       eventualConsistency: false,
-      fileParallelism: true,
+      workers: 4,
       // Where it was defined: a replay command names the file.
       configFile: expect.stringMatching(/kms-conformance\.config\.json$/),
     });
@@ -199,6 +199,26 @@ describe('resolveTarget: config file', () => {
     const e = abortOf(() => resolve({ target: 'embedded', endpoint: 'http://127.0.0.1:4566' }));
     expect(e.kind).toBe('usage');
     expect(e.message).toContain('--endpoint');
+    expect(e.message).not.toContain('\n');
+  });
+});
+
+describe('workers', () => {
+  it('four by default, one for moto (its server is not thread-safe), and --workers over both', () => {
+    expect(resolve().workers).toBe(4);
+    expect(resolve({ target: 'moto' }).workers).toBe(1);
+    expect(resolve({ target: 'container:moto' }).workers).toBe(1);
+    expect(resolve({ target: 'moto', workers: 3 }).workers).toBe(3);
+    expect(resolve({ workers: 2 }).workers).toBe(2);
+  });
+
+  it('a config-file target may set them; aws refuses more than one with one line', () => {
+    writeConfig({ targets: { lab: { endpoint: 'http://lab.local:4566', workers: 2 } } });
+    expect(resolve({ target: 'lab' }).workers).toBe(2);
+    expect(resolve({ target: 'aws' }, { AWS_REGION: 'us-east-1' }).workers).toBe(1);
+    const e = abortOf(() => resolve({ target: 'aws', workers: 2 }, { AWS_REGION: 'us-east-1' }));
+    expect(e.kind).toBe('config');
+    expect(e.message).toMatch(/workers: a 'aws' target runs one spec file at a time/);
     expect(e.message).not.toContain('\n');
   });
 });

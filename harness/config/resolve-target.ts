@@ -15,7 +15,7 @@ import { BUILTIN_TARGETS as STARTED_TARGETS, builtinTarget } from './builtin-tar
 import { readConfigFile, type ConfigFile, type FileTarget } from './config-file.ts';
 import { KINDS, type KindTraits, type RateLimits, type TargetKind } from './kinds.ts';
 import { regionOfProfile } from './profile-region.ts';
-import { validateTarget, type PrincipalConfig, type TargetConfig, type TargetInput } from './target-config.ts';
+import { DEFAULT_WORKERS, validateTarget, type PrincipalConfig, type TargetConfig, type TargetInput } from './target-config.ts';
 
 export { DEFAULT_CONFIG_FILE } from './config-file.ts';
 
@@ -31,6 +31,8 @@ export interface TargetFlags {
   /** Request rates by class (`--rate write=2,read=10`); merged over the config file's. */
   rateLimits?: Partial<RateLimits>;
   maxKeys?: number;
+  /** Spec files side by side (`--workers`); over the config file's. */
+  workers?: number;
   /** The target's name in reports and for its baseline (`baselines/<name>.json`); default the target's own. */
   name?: string;
 }
@@ -141,11 +143,13 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
   const origin = file?.targets[requested] ? `${file.path} (target ${requested})` : requested.startsWith('container:') ? `target ${requested}` : 'target';
   const rateLimits = defined?.rateLimits !== undefined || flags.rateLimits ? { ...defined?.rateLimits, ...flags.rateLimits } : undefined;
   const maxKeys = flags.maxKeys ?? defined?.maxKeys;
+  const workers = flags.workers ?? defined?.workers;
   const input: TargetInput = validateTarget(
     {
       ...defined,
       ...(rateLimits && { rateLimits }),
       ...(maxKeys !== undefined && { maxKeys }),
+      ...(workers !== undefined && { workers }),
       name: flags.name ?? defined?.name ?? requested,
       kind,
       ...(traits.endpoint === 'given' && { endpoint: flags.endpoint ?? defined?.endpoint ?? envEndpoint }),
@@ -179,6 +183,6 @@ export function withKindDefaults(t: TargetInput, env: NodeJS.ProcessEnv = proces
     ...(maxKeys !== undefined && { maxKeys }),
     maxAttempts: traits.maxAttempts,
     eventualConsistency: t.eventualConsistency ?? traits.eventualConsistency,
-    fileParallelism: traits.fileParallelism,
+    workers: traits.fileParallelism ? (t.workers ?? DEFAULT_WORKERS) : 1,
   };
 }

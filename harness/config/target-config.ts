@@ -10,6 +10,14 @@ import { formatIssue } from './issues.ts';
 import { KINDS, TARGET_KINDS, type RateLimits } from './kinds.ts';
 import { ContainerLaunchSchema, ProcessLaunchSchema } from './launch-config.ts';
 
+/**
+ * Workers a run uses unless the target says otherwise. Checks mostly wait (on the target, on the
+ * wrapping-key pool's threads, on replicas leaving Creating), so a 2-core machine runs four
+ * fastest (bench/cli-times.ts).
+ */
+export const DEFAULT_WORKERS = 4;
+export const MAX_WORKERS = 32;
+
 export const PrincipalSchema = z.object({
   /** Static credentials; when absent, `profile` or the SDK's default chain is used. */
   accessKeyId: z.string().min(1).optional(),
@@ -47,6 +55,8 @@ export const TargetSchema = z.object({
   maxKeys: z.number().int().positive().optional(),
   /** The target may answer stale reads after a change (AWS does); specs wait with a bounded retry. */
   eventualConsistency: z.boolean().optional(),
+  /** Spec files run side by side in at most this many workers (default DEFAULT_WORKERS); 1 runs one file at a time. */
+  workers: z.number().int().min(1).max(MAX_WORKERS).optional(),
   /** For `process`: the program the harness starts (see launch-config.ts). */
   process: ProcessLaunchSchema.optional(),
   /** For `container`: the image the harness runs. */
@@ -71,8 +81,8 @@ export type TargetConfig = Omit<z.infer<typeof TargetSchema>, 'rateLimits' | 'ev
   maxAttempts: number;
   /** Reads may lag behind writes for a while. */
   eventualConsistency: boolean;
-  /** Spec files may run in parallel workers. */
-  fileParallelism: boolean;
+  /** Spec files run side by side in this many workers at most (1 for real AWS: one rate limiter, an exact key count). */
+  workers: number;
   /** The config file the target was defined in, when it was (a replay command must name it). */
   configFile?: string;
 };
@@ -91,6 +101,9 @@ export function validateTarget(raw: unknown, origin: string): TargetInput {
     }
     if (endpointFrom === 'given' && !t.endpoint) {
       throw new RunAbort('config', `${origin}: target kind '${t.kind}' needs an endpoint URL (--endpoint URL, or AWS_ENDPOINT_URL_KMS)`);
+    }
+    if (!KINDS[t.kind].fileParallelism && t.workers !== undefined && t.workers > 1) {
+      throw new RunAbort('config', `${origin}: workers: a '${t.kind}' target runs one spec file at a time (one rate limiter, an exact key count); leave workers out or set 1`);
     }
     for (const kind of ['process', 'container'] as const) {
       if (t.kind === kind && !t[kind]) throw new RunAbort('config', `${origin}: target kind '${kind}' needs a "${kind}" object (see the README, Targets)`);

@@ -62,8 +62,10 @@ export async function executeRun(plan: RunPlan, session: Session, { write, dir, 
       run: true,
       watch: false,
       ...(plan.selection.namePattern !== undefined && { testNamePattern: plan.selection.namePattern }),
-      // One spec file at a time where the kind says so (real AWS): one worker holds the run's rate limiter, and the key count stays exact.
-      ...(!target.fileParallelism && { fileParallelism: false, maxWorkers: 1 }),
+      // The target's worker count (harness/config/target-config.ts, DEFAULT_WORKERS). One spec file at a
+      // time for real AWS: one worker holds the run's rate limiter, and the key count stays exact.
+      maxWorkers: target.workers,
+      ...(target.workers === 1 && { fileParallelism: false }),
       reporters: [
         new ConsoleReporter(write, plan.baseline?.file, { expected: plan.selection.requirements.length, ...(colours && { colours }) }),
         results,

@@ -17,7 +17,7 @@ describe('planRun', () => {
   it('with no options: the embedded target, every requirement, every spec file, reports/<run id> with reports/latest', () => {
     const cwd = tempDir();
     const p = plan({}, {}, cwd);
-    expect(p.target).toMatchObject({ kind: 'embedded', name: 'embedded', maxAttempts: 1, fileParallelism: true });
+    expect(p.target).toMatchObject({ kind: 'embedded', name: 'embedded', maxAttempts: 1, workers: 4 });
     expect(p.runId).toMatch(/^kmsct-20261201T100000-[0-9a-f]{4}$/);
     expect(p.selection.requirements.map((r) => r.id)).toEqual(readCatalogue().map((r) => r.id));
     expect(p.selection.files).toEqual([]); // nothing filtered: vitest takes every spec file
@@ -75,6 +75,6 @@ describe('planRun', () => {
 
   it("applies the kind's defaults: real AWS gets its key limit, rates, retries and one spec file at a time", () => {
     const p = plan({ target: 'aws', yesCreateRealAwsKeys: true });
-    expect(p.target).toMatchObject({ maxKeys: 250, maxAttempts: 4, eventualConsistency: true, fileParallelism: false, rateLimits: { write: 2 } });
+    expect(p.target).toMatchObject({ maxKeys: 250, maxAttempts: 4, eventualConsistency: true, workers: 1, rateLimits: { write: 2 } });
   });
 });

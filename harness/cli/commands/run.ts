@@ -25,6 +25,7 @@ export const registerRun: RegisterCommand = (program, { setExitCode, ...io }) =>
     .option('--profile <name>', 'shared-config profile of the primary principal')
     .option('--secondary-profile <name>', 'shared-config profile of the secondary principal (a second account)')
     .option(CONFIRM_FLAG, 'allow a run against real AWS (it creates keys in your account and costs money)')
+    .option('--workers <n>', 'spec files run side by side in at most n workers (default 4; moto 1; aws always 1)', positiveInt)
     .option('--max-keys <n>', 'most keys the run may create (aws default: 250)', positiveInt)
     .option('--rate <class=rps,…>', 'client-side request rates: read, write, crypto, importParameters (aws has defaults)', rates)
     .option('--record', "store the target's answers to observe checks as recordings (aws targets)")
