@@ -26,6 +26,13 @@ describe('inKmsTerms', () => {
     expect(inKmsTerms(e, undefined)).toBe("after DeleteImportedKeyMaterial: CurrentKeyMaterialId: expected 'abc', got absent");
   });
 
+  it('says which member toHaveProperty found or missed, with its value, instead of the whole object', () => {
+    const present = assertionOf(() => expect({ KeyId: 'k', ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }).not.toHaveProperty('ExpirationModel'));
+    expect(inKmsTerms(present, undefined)).toBe("ExpirationModel: expected no such member, the answer has 'KEY_MATERIAL_DOES_NOT_EXPIRE'");
+    const missing = assertionOf(() => expect({ KeyId: 'k' }, 'after the import').toHaveProperty('ValidTo'));
+    expect(inKmsTerms(missing, undefined)).toBe('after the import: ValidTo: expected the member, the answer has none');
+  });
+
   it('finds differences in nested members, and says nothing where deep equality is already exact', () => {
     const e = assertionOf(() => expect({ algorithm: 'RSAES_OAEP_SHA_1', limits: { max: 214 } }).toEqual({ algorithm: 'RSAES_OAEP_SHA_1', limits: { max: 190 } }));
     expect(inKmsTerms(e, undefined)).toBe('limits.max: expected 190, got 214');

@@ -88,6 +88,13 @@ export function inKmsTerms(error: unknown, last: Exchange | undefined): string |
   if (e?.name !== 'AssertionError') return undefined;
   const label = /^([^:]+): expected /.exec(message)?.[1];
   const prefix = label && !label.includes(' to ') ? `${label}: ` : '';
+  // toHaveProperty prints the whole object it looked in; the member and its value are the finding.
+  const property = / to (not )?have property "([^"]+)"/.exec(message);
+  if (property) {
+    return property[1]
+      ? `${prefix}${property[2]}: expected no such member, the answer has ${shown(e.actual)}`
+      : `${prefix}${property[2]}: expected the member, the answer has none`;
+  }
   if (isRecord(e.expected) && isRecord(e.actual)) {
     const subset = /to match object|toMatchObject/.test(message) || e.operator === 'toMatchObject';
     const diffs = fieldDifferences(e.expected, e.actual, subset);
