@@ -46,6 +46,26 @@ describe('ConsoleReporter', () => {
     expect(lines).toEqual(['  [1/3] ✓ KEY-01 — statement of KEY-01', '  [2/3] ✗ KEY-02 — statement of KEY-02', '      expected Enabled, got Disabled']);
   });
 
+  it('writes areas in the order of their paths however the workers interleave, numbering lines as written', () => {
+    const lines: string[] = [];
+    const r = new ConsoleReporter((l) => lines.push(l), undefined, { expected: 3 });
+    r.onInit({ config: { root: '/p' } } as never);
+    const mod = (name: string, ids: string[]) => ({ moduleId: `/p/specs/${name}.spec.ts`, children: { allTests: () => ids.map(() => ({ options: { mode: 'run' } })) } }) as never;
+    const inModule = (name: string, id: string) => ({ ...(testCase(id, 'passed') as object), module: { moduleId: `/p/specs/${name}.spec.ts` } }) as never;
+    r.onTestRunStart([{ moduleId: '/p/specs/b.spec.ts' }, { moduleId: '/p/specs/a.spec.ts' }] as never);
+    // b's worker is first and finishes before a has said anything.
+    r.onTestModuleCollected(mod('b', ['B-1']));
+    r.onTestCaseResult(inModule('b', 'B-1'));
+    r.onTestModuleEnd(mod('b', ['B-1']));
+    expect(lines).toEqual([]);
+    r.onTestModuleCollected(mod('a', ['A-1', 'A-2']));
+    r.onTestCaseResult(inModule('a', 'A-1'));
+    expect(lines).toEqual(['▸ a (2 checks)', '  [1/3] ✓ A-1 — statement of A-1']);
+    r.onTestCaseResult(inModule('a', 'A-2'));
+    r.onTestModuleEnd(mod('a', ['A-1', 'A-2']));
+    expect(lines).toEqual(['▸ a (2 checks)', '  [1/3] ✓ A-1 — statement of A-1', '  [2/3] ✓ A-2 — statement of A-2', '▸ b (1 check)', '  [3/3] ✓ B-1 — statement of B-1']);
+  });
+
   it('colours the marks when asked, and only then', () => {
     const lines: string[] = [];
     new ConsoleReporter((l) => lines.push(l), undefined, { expected: 1, colours: paint(true) }).onTestCaseResult(testCase('KEY-01', 'passed'));
