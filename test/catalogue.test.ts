@@ -3,6 +3,8 @@
  * unique, well-formed ids, a source for each, strength matching evidence. `list` reads it.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readCatalogue } from '../harness/catalogue/catalogue.ts';
@@ -24,6 +26,19 @@ it('is what the spec files declare (npm run catalogue writes it)', async () => {
   expect(run.err).toBe('');
   expect(run.code).toBe(0);
 }, 120_000);
+
+it('names only requirements it has as the blockers of set-up steps (precondition, blockedBy)', () => {
+  const owners = new Set<string>();
+  for (const file of readdirSync(join(ROOT, 'specs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.spec.ts'))) {
+    for (const line of readFileSync(join(ROOT, 'specs', file), 'utf8').split('\n')) {
+      if (!/precondition\(|blockedBy\(|const owner = /.test(line)) continue;
+      for (const m of line.matchAll(/'([A-Z][A-Z0-9]*-\d+)'/g)) owners.add(m[1]!);
+    }
+  }
+  expect(owners.size, 'set-up steps that name their blocker').toBeGreaterThanOrEqual(6);
+  const ids = new Set(reqs.map((q) => q.id));
+  expect([...owners].filter((id) => !ids.has(id))).toEqual([]);
+});
 
 it('lists the requirements of every spec file', () => {
   expect(reqs.length).toBeGreaterThanOrEqual(100);

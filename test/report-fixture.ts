@@ -57,6 +57,10 @@ export function fixtureResults(o: { hostile?: boolean } = {}): RunResults {
     req('DIKM-08', 'DeleteImportedKeyMaterial', 'should', 'fail', { failure: { message: t('message differs'), diff: t('- Expected\n+ Received\n\n- "Key does not exist"\n+ "Key was not found"') } }),
     req('DIKM-05', 'DeleteImportedKeyMaterial', 'observe', 'observed', { exchanges: [exchange(t, 'DeleteImportedKeyMaterial', 400, 'bad alias')], observations: [{ label: t('answer'), value: { code: t('ValidationException'), message: t('bad alias') } }] }),
     req('GPFI-01', 'GetParametersForImport', 'must', 'not-implemented', { failure: { message: t('UnknownOperationException: Unknown operation') } }),
+    req('GPFI-05', 'GetParametersForImport', 'must', 'blocked', {
+      failure: { message: t('blocked by DIKM-06: CreateKey with Origin EXTERNAL made a key in Enabled, not PendingImport') },
+      blockedBy: 'DIKM-06',
+    }),
     req('GPFI-02', 'GetParametersForImport', 'must', 'not-applicable', { note: t('the target declared no import support') }),
     req('GPFI-03', 'GetParametersForImport', 'must', 'expected-deviation', {
       failure: { message: t('ParametersValidTo is 100 days away') },

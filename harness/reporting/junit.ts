@@ -6,7 +6,7 @@
  * | outcome | JUnit |
  * |---|---|
  * | pass, observed | passed (an observation is in `system-out`) |
- * | fail, not-implemented | `failure` |
+ * | fail, not-implemented, blocked | `failure` (blocked: its set-up step met another requirement's failure, named) |
  * | stale-deviation | `failure` (the baseline lists it, yet it passes), unless stale entries are allowed |
  * | expected-deviation | `skipped`, with the baseline's reason: a known deviation does not fail CI |
  * | not-applicable | `skipped`, with why |
@@ -32,8 +32,9 @@ function body(q: RequirementResult, allowStale: boolean): { tag: string; failed:
   const f = q.failure;
   switch (q.outcome) {
     case 'fail':
-    case 'not-implemented': {
-      const kind = q.outcome === 'not-implemented' ? 'not implemented' : 'fail';
+    case 'not-implemented':
+    case 'blocked': {
+      const kind = q.outcome === 'not-implemented' ? 'not implemented' : q.outcome;
       const detail = [f?.message, f?.diff].filter(Boolean).join('\n\n');
       return { tag: `<failure message="${x(`${kind}: ${f?.message ?? ''}`)}" type="${q.outcome}">${x(detail)}</failure>`, failed: true, skipped: false };
     }

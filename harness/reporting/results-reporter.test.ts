@@ -46,6 +46,12 @@ describe('ResultsReporter outcomes', () => {
     expect(r.results[0]).toMatchObject({ outcome: 'not-implemented', failure: { message: 'Unknown operation' } });
   });
 
+  it('reports a set-up step blocked by another requirement as blocked, naming it, even when the step met a missing operation', () => {
+    const r = new ResultsReporter();
+    r.onTestCaseResult(testCase('failed', { meta: { blockedBy: 'KEY-06', notImplemented: 'DisableKey' }, error: { name: 'Blocked', message: 'blocked by KEY-06: DisableKey left the key Enabled, not Disabled' } }));
+    expect(r.results[0]).toMatchObject({ outcome: 'blocked', blockedBy: 'KEY-06', failure: { message: 'blocked by KEY-06: DisableKey left the key Enabled, not Disabled' } });
+  });
+
   it('leaves out tests skipped without a reason (filtered out of the run)', () => {
     const r = new ResultsReporter();
     r.onTestCaseResult(testCase('skipped'));

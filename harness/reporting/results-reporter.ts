@@ -13,7 +13,7 @@ function outcomeOf(tc: TestCase): { outcome: Outcome; note?: string } | undefine
   const meta = tc.meta();
   const strength = meta.requirement?.strength;
   if (r.state === 'passed') return { outcome: strength === 'observe' ? 'observed' : 'pass' };
-  if (r.state === 'failed') return { outcome: meta.notImplemented ? 'not-implemented' : 'fail' };
+  if (r.state === 'failed') return { outcome: meta.blockedBy ? 'blocked' : meta.notImplemented ? 'not-implemented' : 'fail' };
   // A check that said it does not apply to the target; any other skip is a check that never ran
   // (filtered out, or cancelled by an interruption), and is not part of the results.
   if (r.state === 'skipped' && meta.notApplicable !== undefined) return { outcome: 'not-applicable', note: meta.notApplicable };
@@ -46,7 +46,7 @@ export class ResultsReporter implements Reporter {
     if (!req) return;
     const o = outcomeOf(tc);
     if (!o) return;
-    const failure = o.outcome === 'fail' || o.outcome === 'not-implemented' ? failureOf(tc) : undefined;
+    const failure = o.outcome === 'fail' || o.outcome === 'not-implemented' || o.outcome === 'blocked' ? failureOf(tc) : undefined;
     const first = tc.result().errors?.[0] as { name?: string } | undefined;
     if (first?.name === 'SafetyRefusal') this.safetyRefusals.push(`${req.id}: ${failure?.message ?? 'refused'}`);
     this.results.push({
@@ -55,6 +55,7 @@ export class ResultsReporter implements Reporter {
       durationMs: Math.round(tc.diagnostic()?.duration ?? 0),
       ...(failure && { failure }),
       ...(o.note && { note: o.note }),
+      ...(meta.blockedBy && { blockedBy: meta.blockedBy }),
       ...(meta.observations && { observations: meta.observations }),
       exchanges: meta.exchanges ?? [],
       ...(meta.cleanupProblems && { cleanupProblems: meta.cleanupProblems }),

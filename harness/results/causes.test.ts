@@ -46,3 +46,30 @@ describe('causeGroups', () => {
     expect(groups[0]!.ids).toEqual(['MRK-04', 'MRK-06', 'MRK-05']);
   });
 });
+
+describe('blocked checks', () => {
+  const blocked = (id: string, owner: string, what: string) => req(id, 'blocked', { failure: { message: `blocked by ${owner}: ${what}` }, blockedBy: owner });
+
+  it("join the group of the requirement that blocked them, when it deviates in the run, and count as blocked there", () => {
+    const groups = causeGroups([
+      failed('KEY-01', 'KeyState: expected PendingImport, answered Enabled'),
+      blocked('KSM-004', 'KEY-01', 'CreateKey with Origin EXTERNAL made a key in Enabled, not PendingImport'),
+      blocked('KSM-009', 'KEY-01', 'CreateKey with Origin EXTERNAL made a key in Enabled, not PendingImport'),
+      { ...blocked('KSM-014', 'KEY-01', 'CreateKey with Origin EXTERNAL made a key in Enabled, not PendingImport'), outcome: 'expected-deviation', baseline: { rawOutcome: 'blocked', reason: 'no PendingImport' } },
+    ]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ must: 4, total: 4, blocked: 3, baselined: 1, ids: ['KEY-01', 'KSM-004', 'KSM-009', 'KSM-014'] });
+    expect(groups[0]!.cause).toBe(causeOf(failed('KEY-01', 'KeyState: expected PendingImport, answered Enabled')));
+  });
+
+  it('are a group of their own, naming the blocker, when it passed or did not run', () => {
+    const groups = causeGroups([req('KEY-06', 'pass'), blocked('KSM-002', 'KEY-06', "DisableKey left the key 'Enabled', not Disabled"), blocked('KSM-007', 'KEY-06', "DisableKey left the key 'Enabled', not Disabled")]);
+    expect(groups).toEqual([expect.objectContaining({ cause: "blocked by KEY-06: DisableKey left the key 'Enabled', not Disabled", total: 2, blocked: 2 })]);
+  });
+
+  it('follow a chain of blockers without looping', () => {
+    const a = { ...blocked('A-1', 'B-1', 'x'), id: 'A-1' };
+    const b = { ...blocked('B-1', 'A-1', 'y'), id: 'B-1' };
+    expect(causeGroups([a, b]).map((g) => g.total).reduce((x, y) => x + y, 0)).toBe(2);
+  });
+});

@@ -6,6 +6,8 @@
  * that failed, or, failing all these, the failure line with its ids, ARNs and numbers taken out, so
  * that the same deviation seen by many checks is one row. Expected deviations count too (a
  * baseline explains a failure, it does not fix it); stale baseline entries are a cause of their own.
+ * A blocked check joins the group of the requirement that blocked it, when that one deviates in the
+ * run: one cause, counted once with everything it stopped.
  */
 import type { RequirementResult } from './schema.ts';
 
@@ -17,6 +19,8 @@ export interface CauseGroup {
   total: number;
   /** How many of them the baseline lists (expected deviations). */
   baselined: number;
+  /** How many of them are blocked checks (their set-up met this cause). */
+  blocked: number;
   /** The requirement ids, must first. */
   ids: string[];
   /** One failure line, as an example. */
@@ -38,10 +42,20 @@ export function normalizeFailure(message: string): string {
     .trim();
 }
 
-/** The cause of one failed (or baselined) requirement. */
-export function causeOf(r: RequirementResult): string {
+const DEVIATING = new Set(['fail', 'not-implemented', 'blocked']);
+
+/**
+ * The cause of one failed (or baselined) requirement. A blocked one has its blocker's cause when
+ * `others` holds the blocker and it deviates; otherwise the blocker and what its set-up met.
+ */
+export function causeOf(r: RequirementResult, others?: ReadonlyMap<string, RequirementResult>, seen: ReadonlySet<string> = new Set()): string {
   if (r.outcome === 'stale-deviation') return 'baseline entries that now pass (stale)';
   const message = r.failure?.message ?? '';
+  if (rawOutcome(r) === 'blocked' && r.blockedBy) {
+    const owner = others?.get(r.blockedBy);
+    if (owner && DEVIATING.has(rawOutcome(owner)) && !seen.has(owner.id)) return causeOf(owner, others, new Set([...seen, r.id]));
+    return `blocked by ${r.blockedBy}: ${normalizeFailure(message.replace(/^blocked by [A-Z0-9-]+: /, ''))}`;
+  }
   if (rawOutcome(r) === 'not-implemented') return `${r.exchanges.at(-1)?.operation ?? r.operation} is not implemented`;
   let m = /^(?:.*: )?([A-Z][A-Za-z]+): expected the member, the answer has none/.exec(message);
   if (m) return `answers have no ${m[1]}`;
@@ -61,10 +75,10 @@ export function causeOf(r: RequirementResult): string {
 /** The failures grouped by cause, most `must` requirements explained first. */
 export function causeGroups(reqs: readonly RequirementResult[]): CauseGroup[] {
   const groups = new Map<string, { list: RequirementResult[] }>();
+  const byId = new Map(reqs.map((r) => [r.id, r]));
   for (const r of reqs) {
-    const raw = rawOutcome(r);
-    if (raw !== 'fail' && raw !== 'not-implemented' && r.outcome !== 'stale-deviation') continue;
-    const cause = causeOf(r);
+    if (!DEVIATING.has(rawOutcome(r)) && r.outcome !== 'stale-deviation') continue;
+    const cause = causeOf(r, byId);
     const g = groups.get(cause) ?? { list: [] };
     g.list.push(r);
     groups.set(cause, g);
@@ -78,6 +92,7 @@ export function causeGroups(reqs: readonly RequirementResult[]): CauseGroup[] {
         must: list.filter((r) => r.strength === 'must').length,
         total: list.length,
         baselined: list.filter((r) => r.outcome === 'expected-deviation').length,
+        blocked: list.filter((r) => rawOutcome(r) === 'blocked').length,
         ids: sorted.map((r) => r.id),
         ...(sorted[0]?.failure?.message && { example: sorted[0].failure.message }),
       };
@@ -85,9 +100,14 @@ export function causeGroups(reqs: readonly RequirementResult[]): CauseGroup[] {
     .sort((a, b) => b.must - a.must || b.total - a.total || a.cause.localeCompare(b.cause));
 }
 
-/** "50 must, 64 in all, 12 baselined": a group's counts in words. */
+/** "50 must, 64 in all, 20 of them blocked, 12 baselined": a group's counts in words. */
 export function groupCounts(g: CauseGroup): string {
-  return [`${g.must} must`, ...(g.total !== g.must ? [`${g.total} in all`] : []), ...(g.baselined ? [`${g.baselined} baselined`] : [])].join(', ');
+  return [
+    `${g.must} must`,
+    ...(g.total !== g.must ? [`${g.total} in all`] : []),
+    ...(g.blocked ? [`${g.blocked} of them blocked`] : []),
+    ...(g.baselined ? [`${g.baselined} baselined`] : []),
+  ].join(', ');
 }
 
 /** Up to `n` ids, then "and N more". */

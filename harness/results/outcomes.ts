@@ -6,7 +6,7 @@
  */
 
 /** What a requirement check came to, in report order. */
-export const OUTCOMES = ['pass', 'fail', 'not-implemented', 'not-applicable', 'observed', 'expected-deviation', 'stale-deviation'] as const;
+export const OUTCOMES = ['pass', 'fail', 'not-implemented', 'blocked', 'not-applicable', 'observed', 'expected-deviation', 'stale-deviation'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface OutcomeWords {
@@ -24,6 +24,7 @@ export const OUTCOME_WORDS: { readonly [O in Outcome]: OutcomeWords } = {
   pass: { label: 'pass', counted: 'passed', title: 'Pass', meaning: 'the target behaved as the requirement says' },
   fail: { label: 'fail', counted: 'failed', title: 'Fail', meaning: 'the target did not behave as the requirement says' },
   'not-implemented': { label: 'not implemented', counted: 'not implemented', title: 'Not implemented', meaning: 'the target does not have the operation under test' },
+  blocked: { label: 'blocked', counted: 'blocked', title: 'Blocked', meaning: 'a set-up step met what another requirement (named) checks, so this one was not checked; it counts with that one' },
   'not-applicable': { label: 'not applicable', counted: 'not applicable', title: 'Not applicable', meaning: 'the target declared it lacks a capability the check needs' },
   observed: { label: 'observed', counted: 'observed', title: 'Observed', meaning: 'AWS behaviour is unknown here; what the target answered is recorded, with no verdict' },
   'expected-deviation': { label: 'expected deviation', counted: 'expected deviation', title: 'Expected deviation', meaning: 'a failure the known-deviation baseline lists; it does not fail the run' },
@@ -36,8 +37,11 @@ export function countOf(outcome: Outcome, n: number): string {
   return `${n} ${word}${n !== 1 && word.endsWith('deviation') ? 's' : ''}`;
 }
 
-/** The raw outcomes in which a target deviates: what a baseline entry may expect. */
-export const DEVIATING_OUTCOMES = ['fail', 'not-implemented'] as const satisfies readonly Outcome[];
+/**
+ * The raw outcomes in which a target deviates: what a baseline entry may expect. A blocked `must`
+ * requirement was not shown to hold, so it counts against conformance like a failure.
+ */
+export const DEVIATING_OUTCOMES = ['fail', 'not-implemented', 'blocked'] as const satisfies readonly Outcome[];
 export type DeviatingOutcome = (typeof DEVIATING_OUTCOMES)[number];
 
 /** Outcomes that need someone's attention: a failure, a missing operation, a baseline out of date. */
@@ -47,7 +51,7 @@ export function isDeviating(o: Outcome): o is DeviatingOutcome {
   return (DEVIATING_OUTCOMES as readonly Outcome[]).includes(o);
 }
 
-/** A problem outcome (fail, not-implemented, stale-deviation). */
+/** A problem outcome (fail, not-implemented, blocked, stale-deviation). */
 export function isProblem(o: Outcome): boolean {
   return PROBLEM_OUTCOMES.has(o);
 }

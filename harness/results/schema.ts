@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { DEVIATING_OUTCOMES, EVIDENCE_LEVELS, OUTCOMES, STRENGTHS, VERDICTS } from './outcomes.ts';
 
-export const RESULTS_SCHEMA_VERSION = '1.2.0';
+export const RESULTS_SCHEMA_VERSION = '1.3.0';
 
 /** Where the generated schema is published; the version is part of the id. */
 export const RESULTS_SCHEMA_ID = `https://kms-conformance.dev/schema/results/${RESULTS_SCHEMA_VERSION}/results.schema.json`;
@@ -89,6 +89,7 @@ export const RequirementResultSchema = RequirementSchema.extend({
     .optional()
     .describe('Why a check failed; expected and actual when an expectation said so.'),
   note: z.string().optional().describe('Why the check was not applicable.'),
+  blockedBy: z.string().optional().describe('For a blocked check: the requirement that checks what its set-up step met (the failure says what). Since 1.3.0.'),
   observations: z.array(ObservationSchema).optional(),
   exchanges: z.array(ExchangeSchema).describe('Every request the check made, in order.'),
   cleanupProblems: z.array(z.string()).optional().describe('Resources the check could not remove.'),

@@ -29,7 +29,7 @@ describe('summarize', () => {
       result('must', 'not-applicable'),
     ]);
     expect(s.total).toBe(7);
-    const none = { 'expected-deviation': 0, 'stale-deviation': 0 };
+    const none = { blocked: 0, 'expected-deviation': 0, 'stale-deviation': 0 };
     expect(s.byOutcome).toEqual({ pass: 2, fail: 2, 'not-implemented': 1, 'not-applicable': 1, observed: 1, ...none });
     expect(s.byStrength.must).toEqual({ pass: 2, fail: 1, 'not-implemented': 0, 'not-applicable': 1, observed: 0, ...none });
     expect(s.byStrength.should).toEqual({ pass: 0, fail: 1, 'not-implemented': 1, 'not-applicable': 0, observed: 0, ...none });

@@ -27,8 +27,9 @@ export function selectionOf(flags: SelectionFlags, cwd = process.cwd()): Selecti
   };
   if (flags.rerunFailed !== undefined) {
     const { results } = readRunResults(flags.rerunFailed, cwd);
-    const ids = new Set(results.requirements.filter((r) => isProblem(r.outcome)).map((r) => r.id));
-    if (ids.size === 0) throw new RunAbort('usage', `--rerun-failed ${flags.rerunFailed}: that run has no failed, not implemented or stale requirement to run again`);
+    // A blocked check runs again with the requirement that blocked it, whose fix it waits on.
+    const ids = new Set(results.requirements.filter((r) => isProblem(r.outcome)).flatMap((r) => (r.blockedBy ? [r.id, r.blockedBy] : [r.id])));
+    if (ids.size === 0) throw new RunAbort('usage', `--rerun-failed ${flags.rerunFailed}: that run has no failed, not implemented, blocked or stale requirement to run again`);
     sel.ids = { from: flags.rerunFailed, ids };
   }
   return sel;

@@ -3,6 +3,7 @@
  * The import surface for specs: declare requirements, assert errors.
  */
 export { requirement, type SpecContext, type Observation } from './requirement-test.ts';
+export { Blocked, blockedBy, precondition } from './blocked.ts';
 export { expectClientError, expectRawClientError } from './expect-client-error.ts';
 export { expectKmsError, expectRawError, ExpectationFailure, type KmsErrorAnswer } from './expect-kms-error.ts';
 export type { Requirement, EvidenceLevel, Strength, RequirementSource } from './requirement.ts';

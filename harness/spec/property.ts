@@ -14,6 +14,7 @@ import { confirmationFor } from '../aws/aws-safety.ts';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ExpectationFailure } from './expect-kms-error.ts';
+import { Blocked } from './blocked.ts';
 import type { SpecContext } from './requirement-test.ts';
 import type { TargetConfig } from '../config/target-config.ts';
 
@@ -142,6 +143,8 @@ export async function assertProperty<Ts>(kms: SpecContext, property: fc.IAsyncPr
   });
   kms.observe('property', { seed: details.seed, runs: details.numRuns, interrupted: details.interrupted, ...(params.path && { replayed: params.path }) });
   if (!details.failed) return;
+  // A set-up step that met another requirement's finding: that, not a counterexample, is the story.
+  if (details.errorInstance instanceof Blocked) throw details.errorInstance;
 
   const id = currentRequirementId();
   const lines = [...(o.setup ? [`(setup) ${o.setup}`] : []), ...(details.counterexample ? counterexampleLines(details.counterexample) : [])];

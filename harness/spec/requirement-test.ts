@@ -11,6 +11,7 @@ import type { RawKmsClient } from '../clients/raw-client.ts';
 import { EvidenceRecorder, setCurrentRecorder, type Exchange } from '../evidence/recorder.ts';
 import { teardown } from '../resources/teardown.ts';
 import { attachEvidence, labelRequirement } from './allure-labels.ts';
+import { Blocked } from './blocked.ts';
 import { workerState } from './context.ts';
 import { ExpectationFailure } from './expect-kms-error.ts';
 import { inKmsTerms, printable } from './failure-words.ts';
@@ -30,6 +31,8 @@ declare module '@vitest/runner' {
     notImplemented?: string;
     /** Set when the check ended as not applicable to the target, with the reason. */
     notApplicable?: string;
+    /** Set when a set-up step failed for a reason this requirement checks (harness/spec/blocked.ts). */
+    blockedBy?: string;
     /** Expected vs actual of a failed expectation, for the report's diff. */
     expectation?: { expected: unknown; actual: unknown };
     cleanupProblems?: string[];
@@ -121,6 +124,11 @@ export function requirement(def: Requirement, body: (kms: SpecContext) => Promis
       // The operation the target lacks is the one of the last exchange (a set-up step's, often), not
       // necessarily the requirement's own.
       const last = recorder.all().at(-1);
+      if (e instanceof Blocked) {
+        // A set-up step met what another requirement checks: that one's finding, not a second one.
+        task.meta.blockedBy = e.owner;
+        throw e;
+      }
       if (notImplementedIn(e, last)) task.meta.notImplemented = last?.operation ?? def.operation;
       // The report's failure line in KMS terms: which field, expected and answered; an HTML page as such.
       const words = inKmsTerms(e, last);

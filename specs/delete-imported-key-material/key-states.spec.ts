@@ -7,7 +7,7 @@
 import { DeleteImportedKeyMaterialCommand, DisableKeyCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { createExternalKey, createImportedKey, describeKey, importKeyMaterial, newKeyMaterial, sameMaterial } from '#harness/kms/index.ts';
-import { requirement } from '#harness/spec/index.ts';
+import { precondition, requirement } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html';
 const KEY_STATE = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
@@ -21,7 +21,7 @@ async function pendingDeletionKey(client: KMSClient) {
   const { key, keyMaterialId } = await createImportedKey(client);
   await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
   const scheduled = await describeKey(client, key.KeyId!, { settledIn: ['PendingDeletion'] });
-  if (scheduled.KeyState !== 'PendingDeletion' || !scheduled.DeletionDate) throw new Error('set-up: ScheduleKeyDeletion did not make the key PendingDeletion');
+  precondition(scheduled.KeyState === 'PendingDeletion' && scheduled.DeletionDate !== undefined, 'KEY-07', () => `ScheduleKeyDeletion left the key ${scheduled.KeyState}${scheduled.DeletionDate ? '' : ', without a DeletionDate'}, not PendingDeletion`);
   return { key, keyMaterialId, deletionDate: scheduled.DeletionDate };
 }
 
@@ -53,15 +53,16 @@ requirement(
   async (kms) => {
     const { key } = await createImportedKey(kms.primary, { description: 'DIKM-24' });
     const before = await describeKey(kms.primary, key.KeyId!);
-    expect(before.CurrentKeyMaterialId, 'set-up: the imported key reports its material id').toMatch(/^[0-9a-f]{64}$/);
     await deleteMaterial(kms.primary, key.KeyId!);
     const after = await describeKey(kms.primary, key.KeyId!);
     expect(after).not.toHaveProperty('ExpirationModel');
     expect(after).not.toHaveProperty('ValidTo');
-    expect(after.CurrentKeyMaterialId).toBe(before.CurrentKeyMaterialId);
     const stable = ['KeyId', 'Arn', 'AWSAccountId', 'Origin', 'KeySpec', 'KeyUsage', 'KeyManager', 'Description', 'MultiRegion'] as const;
     for (const field of stable) expect(after[field], field).toEqual(before[field]);
     expect(after.CreationDate?.getTime()).toBe(before.CreationDate?.getTime());
+    // The rest held; "the same CurrentKeyMaterialId" says something only about a key that reports one.
+    precondition(/^[0-9a-f]{64}$/.test(before.CurrentKeyMaterialId ?? ''), 'IKM-01', `the imported key reports no CurrentKeyMaterialId of 64 hex digits (${before.CurrentKeyMaterialId ?? 'none'}), so its staying the same cannot be checked`);
+    expect(after.CurrentKeyMaterialId).toBe(before.CurrentKeyMaterialId);
   },
 );
 
@@ -79,7 +80,7 @@ requirement(
     const validTo = new Date(Date.now() + 30 * DAY_MS);
     await importKeyMaterial(kms.primary, key.KeyId!, newKeyMaterial(), { expirationModel: 'KEY_MATERIAL_EXPIRES', validTo });
     const before = await describeKey(kms.primary, key.KeyId!);
-    expect(before, 'set-up: the import set an expiry').toMatchObject({ ExpirationModel: 'KEY_MATERIAL_EXPIRES' });
+    precondition(before.ExpirationModel === 'KEY_MATERIAL_EXPIRES', 'IKM-16', `the import with KEY_MATERIAL_EXPIRES left ExpirationModel ${before.ExpirationModel ?? 'absent'}, so there is no expiry to drop`);
     await deleteMaterial(kms.primary, key.KeyId!);
     const after = await describeKey(kms.primary, key.KeyId!);
     expect(after).not.toHaveProperty('ExpirationModel');
@@ -99,7 +100,8 @@ requirement(
   async (kms) => {
     const { key } = await createImportedKey(kms.primary);
     await kms.primary.send(new DisableKeyCommand({ KeyId: key.KeyId }));
-    expect((await describeKey(kms.primary, key.KeyId!, { settledIn: ['Disabled'] })).KeyState, 'set-up: DisableKey').toBe('Disabled');
+    const state = (await describeKey(kms.primary, key.KeyId!, { settledIn: ['Disabled'] })).KeyState;
+    precondition(state === 'Disabled', 'KEY-06', `DisableKey left the key ${state}, not Disabled`);
     await deleteMaterial(kms.primary, key.KeyId!);
     expect(await describeKey(kms.primary, key.KeyId!)).toMatchObject({ KeyState: 'PendingImport', Enabled: false });
   },

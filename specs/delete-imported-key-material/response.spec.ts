@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DeleteImportedKeyMaterialCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { createExternalKey, createImportedKey, describeKey, sameMaterial } from '#harness/kms/index.ts';
-import { expectKmsError, requirement } from '#harness/spec/index.ts';
+import { expectKmsError, precondition, requirement } from '#harness/spec/index.ts';
 
 const API = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html';
 const OP = 'DeleteImportedKeyMaterial';
@@ -69,7 +69,7 @@ requirement(
   },
   async (kms) => {
     const { key, keyMaterialId } = await createImportedKey(kms.primary);
-    expect(keyMaterialId, 'set-up: the import reported a material id').toMatch(/^[0-9a-f]{64}$/);
+    precondition(/^[0-9a-f]{64}$/.test(keyMaterialId ?? ''), 'IKM-01', `ImportKeyMaterial answered no KeyMaterialId of 64 hex digits (${keyMaterialId ?? 'none'})`);
     expect((await deleteMaterial(kms.primary, key.KeyId!)).KeyMaterialId).toBe(keyMaterialId);
   },
 );

@@ -139,9 +139,9 @@ requirement(
   async (kms) => {
     const validTo = daysFromNow(30);
     const { key, send } = await importWith(kms.primary, 'IKM-16', { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: validTo });
-    const out = await send();
+    await send();
     const md = await describeKey(kms.primary, key.KeyId!);
-    expect(md).toMatchObject({ KeyState: 'Enabled', Enabled: true, ExpirationModel: 'KEY_MATERIAL_EXPIRES', CurrentKeyMaterialId: out.KeyMaterialId });
+    expect(md).toMatchObject({ KeyState: 'Enabled', Enabled: true, ExpirationModel: 'KEY_MATERIAL_EXPIRES' });
     expect(md.ValidTo?.getTime()).toBe(validTo.getTime());
   },
 );

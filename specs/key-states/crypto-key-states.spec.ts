@@ -37,7 +37,7 @@ import {
 import { generateKeyPairSync } from 'node:crypto';
 import { expect } from 'vitest';
 import { awaitReplica, createImportedKey, createKeyOf, createKmsKey, describeKey, replicaRegions } from '#harness/kms/index.ts';
-import { answerOf, DEV_GUIDE, ExpectationFailure, expectKmsError, isError, requirement, type SpecContext } from '#harness/spec/index.ts';
+import { answerOf, DEV_GUIDE, ExpectationFailure, expectKmsError, isError, precondition, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const KEY_STATE = `${DEV_GUIDE}/key-state.html`;
 const DATA = Buffer.from('kms-conformance key-state probe');
@@ -110,7 +110,7 @@ async function bringTo(c: KMSClient, key: KeyMetadata, state: 'Disabled' | 'Pend
   if (state === 'Disabled') await c.send(new DisableKeyCommand({ KeyId: key.KeyId }));
   else await c.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
   const md = await describeKey(c, key.KeyId!, { settledIn: [state] });
-  if (md.KeyState !== state) throw new Error(`set-up: the key is ${md.KeyState}, not ${state}`);
+  precondition(md.KeyState === state, state === 'Disabled' ? 'KEY-06' : 'KEY-07', `${state === 'Disabled' ? 'DisableKey' : 'ScheduleKeyDeletion'} left the key ${md.KeyState}, not ${state}`);
 }
 
 /** A key of the case in `state`, with the inputs its call needs. */
@@ -126,7 +126,7 @@ async function keyIn(kms: SpecContext, c: OperationCase, state: State, label: st
     }
     const key = await createKeyOf(client, c.spec, c.usage, { origin: 'EXTERNAL', description: label });
     const md = await describeKey(client, key.KeyId!);
-    if (md.KeyState !== 'PendingImport') throw new Error(`set-up: CreateKey with Origin EXTERNAL made a key in ${md.KeyState}, not PendingImport (KEY-01)`);
+    precondition(md.KeyState === 'PendingImport', 'KEY-01', `CreateKey with Origin EXTERNAL made a key in ${md.KeyState}, not PendingImport`);
     return { key, inputs: (await c.prepare?.(client, key)) ?? {} };
   }
   const key = await createKeyOf(client, c.spec, c.usage, { description: label });
@@ -216,7 +216,7 @@ async function primaryPendingReplicaDeletion(kms: SpecContext, c: OperationCase,
   await awaitReplica(kms.inRegion(regions[0]!), key.KeyId!);
   await client.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
   const md = await describeKey(client, key.KeyId!, { settledIn: ['PendingReplicaDeletion'] });
-  if (md.KeyState !== 'PendingReplicaDeletion') throw new Error(`set-up: the primary is ${md.KeyState}, not PendingReplicaDeletion (MRK-20)`);
+  precondition(md.KeyState === 'PendingReplicaDeletion', 'MRK-20', `ScheduleKeyDeletion left a primary with a replica ${md.KeyState}, not PendingReplicaDeletion`);
   return { key, inputs };
 }
 

@@ -62,7 +62,7 @@ import {
   replicaRegions,
   wrapKeyMaterial,
 } from '#harness/kms/index.ts';
-import { answerOf, DEV_GUIDE, ExpectationFailure, isError, requirement, type EvidenceLevel, type SpecContext, type Strength } from '#harness/spec/index.ts';
+import { answerOf, DEV_GUIDE, type EvidenceLevel, ExpectationFailure, isError, precondition, requirement, type SpecContext, type Strength } from '#harness/spec/index.ts';
 
 const KEY_STATE = `${DEV_GUIDE}/key-state.html`;
 
@@ -352,7 +352,7 @@ async function keyIn(kms: SpecContext, row: Row, state: State, label: string): P
   if (state === 'PendingImport') {
     key = row.kind === 'multi-region' ? await createMultiRegionKey(c, `kms-conformance ${label}`, 'EXTERNAL') : await createExternalKey(c, `kms-conformance ${label}`);
     const md = await describeKey(c, key.KeyId!, { settledIn: ['PendingImport'] });
-    if (md.KeyState !== 'PendingImport') throw new Error(`set-up: CreateKey with Origin EXTERNAL made a key in ${md.KeyState}, not PendingImport (KEY-01)`);
+    precondition(md.KeyState === 'PendingImport', 'KEY-01', `CreateKey with Origin EXTERNAL made a key in ${md.KeyState}, not PendingImport`);
     return { key, inputs: (await row.prepare?.(kms, key, label)) ?? {} };
   }
   if (state === 'PendingReplicaDeletion') key = await primaryWithReplica(kms, label);
@@ -367,7 +367,9 @@ async function keyIn(kms: SpecContext, row: Row, state: State, label: string): P
   if (state === 'PendingDeletion' || state === 'PendingReplicaDeletion') await c.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
   if (state !== 'Enabled') {
     const md = await describeKey(c, key.KeyId!, { settledIn: [state] });
-    if (md.KeyState !== state) throw new Error(`set-up: the key is ${md.KeyState}, not ${state}`);
+    const owner = { Disabled: ['KEY-06', 'DisableKey'], PendingDeletion: ['KEY-07', 'ScheduleKeyDeletion'], PendingReplicaDeletion: ['MRK-20', 'ScheduleKeyDeletion of a primary with a replica'] } as const;
+    const [id, step] = owner[state as keyof typeof owner];
+    precondition(md.KeyState === state, id, `${step} left the key ${md.KeyState}, not ${state}`);
   }
   return { key, inputs };
 }

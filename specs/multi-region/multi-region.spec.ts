@@ -24,7 +24,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { expect } from 'vitest';
 import { asyncWaitMs, awaitReplica, awaitUpdated, createKmsKey, createMultiRegionKey, describeKey, eventually, importKeyMaterial, newKeyMaterial, replicaRegions, replicate } from '#harness/kms/index.ts';
-import { answerOf, apiRef, DEV_GUIDE, expectKmsError, isError, recorded, requirement, type SpecContext } from '#harness/spec/index.ts';
+import { answerOf, apiRef, DEV_GUIDE, expectKmsError, isError, precondition, recorded, requirement, type SpecContext } from '#harness/spec/index.ts';
 
 const OVERVIEW = `${DEV_GUIDE}/multi-region-keys-overview.html`;
 const DELETE_DOC = `${DEV_GUIDE}/multi-region-keys-delete.html`;
@@ -73,7 +73,7 @@ async function whileCreating<T>(kms: SpecContext, label: string, probe: (c: KMSC
     const primary = await createMultiRegionKey(kms.primary, `kms-conformance ${label} (${attempt})`);
     const out = await kms.primary.send(new ReplicateKeyCommand({ KeyId: primary.KeyId, ReplicaRegion: region }));
     const state = out.ReplicaKeyMetadata?.KeyState;
-    if (state !== 'Creating') throw new Error(`set-up: ReplicateKey answered a replica in ${state}, not Creating, so its Creating rules cannot be checked (MRK-04)`);
+    precondition(state === 'Creating', 'MRK-04', `ReplicateKey answered a replica in ${state}, not Creating, so its Creating rules cannot be checked`);
     const result = await probe(c, out.ReplicaKeyMetadata!.Arn!);
     const after = (await c.send(new DescribeKeyCommand({ KeyId: primary.KeyId }))).KeyMetadata;
     if (after?.KeyState === 'Creating') return result;

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { createExternalKey, createKmsKey, importKeyMaterial, newKeyMaterial } from '#harness/kms/index.ts';
-import { DEV_GUIDE, requirement } from '#harness/spec/index.ts';
+import { DEV_GUIDE, precondition, requirement } from '#harness/spec/index.ts';
 import { assertProperty, propertyParams, PROPERTY_TEST_TIMEOUT_MS } from '#harness/spec/property.ts';
 import { materialCommands, type MaterialReal } from './materials/commands.ts';
 import type { MaterialModel } from './materials/model.ts';
@@ -34,9 +34,9 @@ requirement(
       const external = await createExternalKey(kms.primary, 'MODEL-02 k1 (imported material)');
       const bytes = newKeyMaterial();
       const { response } = await importKeyMaterial(kms.primary, external.KeyId!, bytes);
-      if (!response.KeyMaterialId) throw new Error('set-up: ImportKeyMaterial answered no KeyMaterialId (IKM-*), which this check follows materials by');
+      precondition(response.KeyMaterialId !== undefined, 'IKM-01', 'ImportKeyMaterial answered no KeyMaterialId, which this check follows materials by');
       const generated = await createKmsKey(kms.primary, 'MODEL-02 k2 (AWS_KMS)');
-      if (!generated.CurrentKeyMaterialId) throw new Error('set-up: CreateKey answered no CurrentKeyMaterialId (KEY-02), which this check follows materials by');
+      precondition(generated.CurrentKeyMaterialId !== undefined, 'KEY-02', 'CreateKey answered no CurrentKeyMaterialId, which this check follows materials by');
       const model: MaterialModel = {
         keys: [
           { origin: 'EXTERNAL', keyId: external.KeyId!, materials: [{ id: response.KeyMaterialId, status: 'CURRENT', present: true, bytes }], onDemandRotations: 0, ciphertexts: [] },

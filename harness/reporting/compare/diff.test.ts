@@ -5,7 +5,7 @@ import { changesOf, classifyOutcome, diffRuns, hasRegression } from './diff.ts';
 
 describe('classifyOutcome', () => {
   const acceptable: Outcome[] = ['pass', 'observed', 'not-applicable', 'expected-deviation'];
-  const failing: Outcome[] = ['fail', 'not-implemented', 'stale-deviation'];
+  const failing: Outcome[] = ['fail', 'not-implemented', 'blocked', 'stale-deviation'];
 
   it('covers every outcome on exactly one side', () => {
     expect([...acceptable, ...failing].sort()).toEqual([...OUTCOMES].sort());

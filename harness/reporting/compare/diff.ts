@@ -3,7 +3,7 @@
  * What changed between two runs (normally of the same target), requirement by requirement.
  *
  * An outcome is *acceptable* when it does not make a run red: pass, observed, not-applicable,
- * expected-deviation. It is *failing* when it does: fail, not-implemented, stale-deviation (a
+ * expected-deviation. It is *failing* when it does: fail, not-implemented, blocked, stale-deviation (a
  * baselined failure that now passes: the run gates on it until the baseline is updated).
  * - regressed: acceptable in the old run, failing in the new one;
  * - improved: failing in the old run, acceptable in the new one;

@@ -25,6 +25,7 @@ const SHORT: Record<CellOutcome, string> = {
   pass: '✅ pass',
   fail: '❌ fail',
   'not-implemented': '⛔ not impl.',
+  blocked: '🚧 blocked',
   'not-applicable': '➖ n/a',
   observed: '👁 observed',
   'expected-deviation': '⚠️ expected dev.',
@@ -35,7 +36,7 @@ const SHORT: Record<CellOutcome, string> = {
 function summaryCell(c: Record<CellOutcome, number>): string {
   const checked = Object.values(c).reduce((a, b) => a + b, 0) - c.absent;
   if (!checked) return 'not run';
-  const extra = (['fail', 'not-implemented', 'stale-deviation', 'expected-deviation', 'not-applicable', 'observed'] as const)
+  const extra = (['fail', 'not-implemented', 'blocked', 'stale-deviation', 'expected-deviation', 'not-applicable', 'observed'] as const)
     .filter((o) => c[o])
     .map((o) => `${c[o]} ${o === 'not-implemented' ? 'not impl.' : o === 'not-applicable' ? 'n/a' : o.replace('-deviation', ' dev.')}`);
   return [`${c.pass}/${checked - c.observed - c['not-applicable']} pass`, ...extra].join(', ');

@@ -7,7 +7,7 @@ import { html, toString, type Html } from '../html/html.ts';
 import { countOutcomes, type Matrix, type MatrixRow } from './matrix.ts';
 import { cell, countsLine, page, requirementHeading, runFacts } from './parts-html.ts';
 import { COMPARE_SCRIPT } from './styles.ts';
-import { causeOf } from '../../results/index.ts';
+import { causeOf, isDeviating, type RequirementResult } from '../../results/index.ts';
 
 /** Each column's distinct baseline reasons, numbered in the order they first appear. */
 type Reasons = Map<string, number>[];
@@ -26,10 +26,10 @@ ${r.cells.map((c, i) => {
 }
 
 /** A row's cause in the first column that has a problem with it ('' when none has): rows of one cause sit together. */
-function causeKey(r: MatrixRow): string {
-  for (const c of r.cells) {
+function causeKey(r: MatrixRow, byColumn: readonly ReadonlyMap<string, RequirementResult>[]): string {
+  for (const [i, c] of r.cells.entries()) {
     const q = c.result;
-    if (q && ['fail', 'not-implemented'].includes(q.baseline?.rawOutcome ?? q.outcome)) return `1 ${causeOf(q)}`;
+    if (q && isDeviating(q.baseline?.rawOutcome ?? q.outcome)) return `1 ${causeOf(q, byColumn[i])}`;
   }
   return '2';
 }
@@ -42,13 +42,14 @@ export function renderMatrixHtml(m: Matrix): string {
     (c) => html`<th scope="col"><div class="col-name">${c.label}</div>${runFacts(c.run.results)}</th>`,
   )}</tr>`;
   const reasons: Reasons = m.columns.map(() => new Map());
+  const byColumn = m.columns.map((c) => new Map(c.run.results.requirements.map((q) => [q.id, q])));
   for (const r of rows) r.cells.forEach((c, i) => {
     const reason = c.result?.baseline?.reason;
     if (reason !== undefined && !reasons[i]!.has(reason)) reasons[i]!.set(reason, reasons[i]!.size + 1);
   });
   const groups = m.groups.map((g) => {
     // Within an area, rows that fail for one cause are together, ahead of the rest; ids order each run of rows.
-    const sorted = [...g.rows].sort((a, b) => causeKey(a).localeCompare(causeKey(b)) || a.requirement.id.localeCompare(b.requirement.id, 'en', { numeric: true }));
+    const sorted = [...g.rows].sort((a, b) => causeKey(a, byColumn).localeCompare(causeKey(b, byColumn)) || a.requirement.id.localeCompare(b.requirement.id, 'en', { numeric: true }));
     const perColumn = m.columns.map((_, i) => countsLine(countOutcomes(g.rows, i)));
     return html`<tbody class="group">
 <tr class="group-head"><th scope="rowgroup">${g.name} <span class="tag">${g.rows.length}</span></th>${perColumn.map((c) => html`<th class="counts">${c}</th>`)}</tr>

@@ -26,7 +26,7 @@ export interface MatrixRow {
   cells: Cell[];
   /** The runs disagree: different outcomes (not running it counts), or different observed answers. */
   differs: boolean;
-  /** Some run failed it (fail, not-implemented, stale-deviation). */
+  /** Some run failed it (fail, not-implemented, blocked, stale-deviation). */
   failing: boolean;
   /** What each target answered is worth showing side by side: an observe check, or a disagreement. */
   showAnswers: boolean;

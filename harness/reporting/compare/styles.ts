@@ -34,10 +34,10 @@ th.req .id { font-weight: 600; font-family: ui-monospace, monospace; }
 .tag.observe { border-color: #8250df; color: #8250df; }
 .outcome { display: inline-block; font-weight: 600; padding: 0 .35rem; border-radius: 3px; white-space: nowrap; }
 .o-pass .outcome, .o-observed .outcome { color: var(--pass); }
-.o-fail .outcome, .o-not-implemented .outcome, .o-stale-deviation .outcome { color: #fff; background: var(--fail); }
+.o-fail .outcome, .o-not-implemented .outcome, .o-blocked .outcome, .o-stale-deviation .outcome { color: #fff; background: var(--fail); }
 .o-expected-deviation .outcome { color: var(--warn); border: 1px solid var(--warn); }
 .o-not-applicable .outcome, .o-absent .outcome { color: var(--muted); }
-td.o-fail, td.o-not-implemented, td.o-stale-deviation { background: #ffebe9; }
+td.o-fail, td.o-not-implemented, td.o-blocked, td.o-stale-deviation { background: #ffebe9; }
 td.o-absent { background: repeating-linear-gradient(45deg, #fff, #fff 6px, var(--bg) 6px, var(--bg) 12px); }
 tr.differs th.req { border-left: 4px solid #8250df; }
 .msg { margin: .25rem 0 0; font-size: .9em; word-break: break-word; }

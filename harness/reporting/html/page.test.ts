@@ -37,13 +37,13 @@ describe('the HTML report', () => {
     expect(cells).toEqual([r.summary.total, ...OUTCOMES.map((o) => r.summary.byOutcome[o])]);
     expect(cells.slice(1).every((n) => n > 0)).toBe(true);
     const must = /<tr><th><span class="strength s-must"[\s\S]*?<\/tr>/.exec(page)![0];
-    expect([...must.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]))).toEqual([6, 1, 2, 1, 1, 0, 1, 0]);
+    expect([...must.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1]))).toEqual([7, 1, 2, 1, 1, 1, 0, 1, 0]);
   });
 
   it('lists the problems first, linking to their rows, must before should', () => {
     const problems = /<section class="problems" id="problems">([\s\S]*?)<\/section>/.exec(page)![1]!;
     const links = [...problems.matchAll(/href="#req-([A-Z0-9-]+)"/g)].map((m) => m[1]);
-    expect(links).toEqual(['DIKM-06', 'GPFI-01', 'MODEL-01', 'DIKM-08', 'GPFI-04']);
+    expect(links).toEqual(['DIKM-06', 'GPFI-01', 'GPFI-05', 'MODEL-01', 'DIKM-08', 'GPFI-04']);
     for (const id of links) expect(page).toContain(`id="req-${id}"`);
     expect(page.indexOf('id="problems"')).toBeLessThan(page.indexOf('id="req-DIKM-01"'));
   });
@@ -53,9 +53,15 @@ describe('the HTML report', () => {
     expect(groups.map((g) => g[1])).toEqual(['DeleteImportedKeyMaterial', 'GetParametersForImport', 'lifecycle-model']);
     const ids = (g: string) => [...g.matchAll(/<article[^>]*id="req-([A-Z0-9-]+)"/g)].map((m) => m[1]);
     expect(ids(groups[0]![2]!)).toEqual(['DIKM-01', 'DIKM-06', 'DIKM-08', 'DIKM-05']);
-    expect(ids(groups[1]![2]!)).toEqual(['GPFI-01', 'GPFI-02', 'GPFI-03', 'GPFI-04']);
+    expect(ids(groups[1]![2]!)).toEqual(['GPFI-01', 'GPFI-05', 'GPFI-02', 'GPFI-03', 'GPFI-04']);
     expect(groups[0]![2]).toContain('4 requirements');
     expect(groups[0]![2]).toMatch(/1 pass<\/span><span class="count o-fail">2 fail<\/span><span class="count o-observed">1 observed/);
+  });
+
+  it('shows a blocked row as blocked, linking the requirement that blocked it', () => {
+    const r = row(page, 'GPFI-05');
+    expect(r).toContain('data-outcome="blocked"');
+    expect(r).toContain('blocked by <a href="#req-DIKM-06">DIKM-06</a>: CreateKey with Origin EXTERNAL made a key in Enabled');
   });
 
   it('gives each row its outcome in words, strength, evidence level, source link and duration', () => {

@@ -52,7 +52,11 @@ function failureBlock(r: RequirementResult): Html | null {
   if (!f) return null;
   const cx = counterexampleOf(r.observations);
   const message = cx ? `Property failed: ${cx.failure}` : f.message;
-  return html`<div class="failure"><p class="message">${message}</p>${renderDiff(f)}${cx ? renderCounterexample(cx) : null}</div>`;
+  // A blocked check links the requirement whose finding stopped it.
+  const blocked = r.blockedBy && message.startsWith(`blocked by ${r.blockedBy}: `)
+    ? html`blocked by <a href="#${anchor(r.blockedBy)}">${r.blockedBy}</a>: ${message.slice(`blocked by ${r.blockedBy}: `.length)}`
+    : null;
+  return html`<div class="failure"><p class="message">${blocked ?? message}</p>${renderDiff(f)}${cx ? renderCounterexample(cx) : null}</div>`;
 }
 
 function detailsOf(r: RequirementResult, index: number): Html | null {

@@ -29,7 +29,7 @@ table.counts { border-collapse:collapse; margin-top:18px; font-size:13px; }
 .counts tbody th { text-align:left; } .counts td.zero { color:#c0c6cc; } .counts tr.all { font-weight:600; background:var(--soft); }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; font-weight:600; white-space:nowrap; border:1px solid transparent; }
 .o-pass { color:var(--pass); background:var(--pass-bg); } .o-fail { color:var(--fail); background:var(--fail-bg); }
-.o-not-implemented { color:var(--ni); background:var(--ni-bg); } .o-not-applicable { color:var(--na); background:var(--na-bg); }
+.o-not-implemented, .o-blocked { color:var(--ni); background:var(--ni-bg); } .o-not-applicable { color:var(--na); background:var(--na-bg); }
 .o-observed { color:var(--obs); background:var(--obs-bg); } .o-expected-deviation { color:var(--exp); background:var(--exp-bg); }
 .o-stale-deviation { color:var(--stale); background:var(--stale-bg); }
 .strength { display:inline-block; font-size:11px; font-weight:700; text-transform:uppercase; padding:0 6px; border-radius:4px; border:1px solid var(--line); }
