@@ -72,7 +72,7 @@ describe('the console output of that run', () => {
     expect(stdout).toMatch(/^ {2}\[\d\/\d\+?\] ✓ KEY-01 — /m);
     expect(stdout).toMatch(/^ {2}\[4\/4\+?\] ✓ /m);
     expect(stdout).toMatch(/^4 requirements: 4 passed, 0 failed$/m);
-    expect(stdout).toMatch(/^written:\n {2}.*results\.json\n {2}.*manifest\.json\n {2}.*junit\.xml\n {2}.*index\.html\n {2}.*allure-results$/m);
+    expect(stdout).toMatch(/^written:\n {2}.*results\.json\n {2}.*manifest\.json\n {2}.*junit\.xml\n {2}.*index\.html\n {2}.*evidence\/\n {2}.*allure-results$/m);
     expect(stdout).not.toContain('JUNIT report written');
   });
 });

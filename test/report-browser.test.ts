@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../harness/reporting/html/page.ts';
+import { writeHtmlReport } from '../harness/reporting/html/writer.ts';
+import type { RunResults } from '../harness/results/index.ts';
 import { startReferenceServer } from '../reference/server.ts';
 import { findChromium, launchOptions } from '../scripts/chromium.ts';
 import { runCli } from './cli-support.ts';
@@ -19,11 +20,11 @@ import { HOSTILE, fixtureResults } from './report-fixture.ts';
 const found = findChromium();
 const missing = 'missing' in found ? found.missing : undefined;
 
-/** The page as written, and a copy without its content security policy, so escaping alone is tested. */
-function writePages(html: string, dir: string): { page: string; noCsp: string } {
-  const page = join(dir, 'index.html');
+/** The page as written (with its evidence files), and a copy without its content security policy, so escaping alone is tested. */
+function writePages(results: RunResults, dir: string): { page: string; noCsp: string } {
+  const [page] = writeHtmlReport(results, dir) as [string];
   const noCsp = join(dir, 'no-csp.html');
-  writeFileSync(page, html);
+  const html = readFileSync(page, 'utf8');
   const stripped = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
   if (stripped === html) throw new Error('the report has no content security policy to strip');
   writeFileSync(noCsp, stripped);
@@ -66,7 +67,7 @@ describe.skipIf(missing !== undefined)(`the HTML report in Chromium${missing ? `
 
   beforeAll(async () => {
     browser = await chromium.launch(launchOptions((found as { path: string }).path));
-    files = writePages(renderReport(fixtureResults()), mkdtempSync(join(tmpdir(), 'kmsct-report-')));
+    files = writePages(fixtureResults(), mkdtempSync(join(tmpdir(), 'kmsct-report-')));
   });
   afterAll(async () => {
     await browser?.close();
@@ -81,7 +82,7 @@ describe.skipIf(missing !== undefined)(`the HTML report in Chromium${missing ? `
   it('shows the verdict and the failures, linked from the problem list', async () => {
     const p = await open();
     await expect(p.locator('.verdict-word').innerText()).resolves.toBe('ERROR');
-    await expect(p.locator('#problems li').count()).resolves.toBe(5);
+    await expect(p.locator('#problems li').count()).resolves.toBe(6);
     expect(await p.locator('#req-DIKM-06 .failure .message').isVisible()).toBe(true);
     await p.locator('#problems a[href="#req-MODEL-01"]').click();
     expect(p.url()).toMatch(/#req-MODEL-01$/);
@@ -91,20 +92,20 @@ describe.skipIf(missing !== undefined)(`the HTML report in Chromium${missing ? `
 
   it('"problems only" hides passing rows and shows every problem', async () => {
     const p = await open();
-    expect(await visibleIds(p)).toHaveLength(9);
+    expect(await visibleIds(p)).toHaveLength(10);
     await p.locator('#f-failed').check();
-    expect((await visibleIds(p)).sort()).toEqual(['DIKM-06', 'DIKM-08', 'GPFI-01', 'GPFI-04', 'MODEL-01']);
+    expect((await visibleIds(p)).sort()).toEqual(['DIKM-06', 'DIKM-08', 'GPFI-01', 'GPFI-04', 'GPFI-05', 'MODEL-01']);
     expect(await p.locator('#req-DIKM-01').isVisible()).toBe(false);
-    await expect(p.locator('#f-shown').innerText()).resolves.toBe('5 of 9 requirements shown');
+    await expect(p.locator('#f-shown').innerText()).resolves.toBe('6 of 10 requirements shown');
     await p.locator('#f-failed').uncheck();
-    expect(await visibleIds(p)).toHaveLength(9);
+    expect(await visibleIds(p)).toHaveLength(10);
     await p.close();
   });
 
   it('filters by operation, strength and outcome, and hides empty groups', async () => {
     const p = await open();
     await p.locator('#f-operation').selectOption('GetParametersForImport');
-    expect(await visibleIds(p)).toEqual(['GPFI-01', 'GPFI-02', 'GPFI-03', 'GPFI-04']);
+    expect(await visibleIds(p)).toEqual(['GPFI-01', 'GPFI-05', 'GPFI-02', 'GPFI-03', 'GPFI-04']);
     expect(await p.locator('section.group[data-operation="lifecycle-model"]').isVisible()).toBe(false);
     await p.locator('#f-strength').selectOption('should');
     expect(await visibleIds(p)).toEqual(['GPFI-04']);
@@ -123,7 +124,7 @@ describe.skipIf(missing !== undefined)(`the HTML report in Chromium${missing ? `
     await p.locator('#f-search').fill('model-01');
     expect(await visibleIds(p)).toEqual(['MODEL-01']);
     await p.locator('#f-search').fill('statement about getparametersforimport');
-    expect(await visibleIds(p)).toEqual(['GPFI-01', 'GPFI-02', 'GPFI-03', 'GPFI-04']);
+    expect(await visibleIds(p)).toEqual(['GPFI-01', 'GPFI-05', 'GPFI-02', 'GPFI-03', 'GPFI-04']);
     await p.locator('#f-search').fill('no such thing');
     expect(await visibleIds(p)).toEqual([]);
     await p.close();
@@ -142,11 +143,23 @@ describe.skipIf(missing !== undefined)(`the HTML report in Chromium${missing ? `
     await p.close();
   });
 
+  it('says so in the evidence section when the evidence files are not beside the page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsct-report-alone-'));
+    const alone = join(dir, 'index.html');
+    writeFileSync(alone, readFileSync(files.page, 'utf8'));
+    const p = await browser.newPage();
+    await p.goto(pathToFileURL(alone).href);
+    const row = p.locator('#req-DIKM-06');
+    await row.locator('details.evidence > summary').click();
+    await expect.poll(() => row.locator('.exchanges').innerText()).toMatch(/evidence\/0\.js was not found beside this page\); results\.json has it/);
+    await p.close();
+  });
+
   it('is fully readable without JavaScript: every row shown, filters hidden', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const p = await ctx.newPage();
     await p.goto(pathToFileURL(files.page).href);
-    expect(await visibleIds(p)).toHaveLength(9);
+    expect(await visibleIds(p)).toHaveLength(10);
     expect(await p.locator('#filters').isVisible()).toBe(false);
     expect(await p.locator('.noscript').isVisible()).toBe(true);
     expect(await p.locator('#problems').isVisible()).toBe(true);
@@ -154,7 +167,7 @@ describe.skipIf(missing !== undefined)(`the HTML report in Chromium${missing ? `
   });
 
   it('never runs markup from a results file with hostile text in every field, even without its security policy', async () => {
-    const hostile = writePages(renderReport(fixtureResults({ hostile: true })), mkdtempSync(join(tmpdir(), 'kmsct-report-hostile-')));
+    const hostile = writePages(fixtureResults({ hostile: true }), mkdtempSync(join(tmpdir(), 'kmsct-report-hostile-')));
     for (const file of [hostile.noCsp, hostile.page]) {
       const r = await ranHostileCode(browser, file);
       expect(r.xss).toBeUndefined();
@@ -179,14 +192,14 @@ describe.skipIf(missing !== undefined)(`the HTML report in Chromium${missing ? `
 
     it('reports the hostile message as text, and nothing in it runs', async () => {
       expect(run.code, run.stdout + run.stderr).not.toBe(2);
-      const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { requirements: { id: string; outcome: string }[] };
+      const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunResults;
       expect(results.requirements.map((q) => q.id)).toEqual(['DIKM-06', 'DIKM-08', 'PROTO-11']);
       // DIKM-08 pins the message text, so the hostile prefix makes it fail with the message in the diff.
       expect(results.requirements.find((q) => q.id === 'DIKM-08')?.outcome).toBe('fail');
       const html = readFileSync(join(out, 'index.html'), 'utf8');
       expect(html).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
       expect(html).not.toContain('<script>window.__xss');
-      const pages = writePages(html, out);
+      const pages = writePages(results, out);
       for (const file of [pages.noCsp, pages.page]) {
         const r = await ranHostileCode(browser, file);
         expect(r.xss).toBeUndefined();

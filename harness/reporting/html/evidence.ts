@@ -87,17 +87,34 @@ function pageExchange(x: Exchange): PageExchange {
   };
 }
 
+/** The folder beside index.html that holds the evidence files, and how many requirements each holds. */
+export const EVIDENCE_DIR = 'evidence';
+export const EVIDENCE_CHUNK = 64;
+
 /**
- * Every requirement's exchanges, in requirement order, as the page carries them: JSON, compressed
- * (deflate-raw) and base64. The page's script decompresses it the first time evidence is opened, so
- * the page stays small however many requirements the suite has.
+ * Some requirements' exchanges as the page draws them: JSON, compressed (deflate-raw) and base64,
+ * so that the text a target sent can only ever be data.
  */
-export function evidenceBlob(requirements: readonly RequirementResult[]): string {
-  const all = requirements.map((r) => r.exchanges.map(pageExchange));
-  return deflateRawSync(JSON.stringify(all), { level: 9 }).toString('base64');
+export function evidenceData(requirements: readonly RequirementResult[]): string {
+  return deflateRawSync(JSON.stringify(requirements.map((r) => r.exchanges.map(pageExchange))), { level: 9 }).toString('base64');
 }
 
-/** Where a requirement's exchanges are drawn once its evidence is opened (`index` into the blob). */
+/**
+ * The evidence of a run, out of the page: `evidence/<k>.js` holds the exchanges of requirements
+ * k·EVIDENCE_CHUNK onwards, as one call `kmsEvidence(k, "<base64>")`. The page loads a file the
+ * first time a requirement's evidence in it is opened (a script, which a page opened from disk may
+ * load; a fetch it may not), so the page's size does not grow with the exchanges a run makes.
+ */
+export function evidenceFiles(requirements: readonly RequirementResult[]): { name: string; text: string }[] {
+  const files: { name: string; text: string }[] = [];
+  for (let k = 0; k * EVIDENCE_CHUNK < requirements.length; k++) {
+    const data = evidenceData(requirements.slice(k * EVIDENCE_CHUNK, (k + 1) * EVIDENCE_CHUNK));
+    files.push({ name: `${k}.js`, text: `kmsEvidence(${k},"${data}");\n` });
+  }
+  return files;
+}
+
+/** Where a requirement's exchanges are drawn once its evidence is opened (`index`: its place in the run's requirements). */
 export function exchangesPlaceholder(count: number, index: number): Html | null {
   if (count === 0) return null;
   return html`<div class="exchanges" data-evidence="${String(index)}"><h4>Requests and responses (${String(count)}, redacted)</h4></div>`;

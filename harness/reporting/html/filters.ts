@@ -4,6 +4,7 @@
  * it. Without JavaScript the bar stays hidden (`no-js` on <html>) and every row is shown.
  */
 import { OUTCOMES, OUTCOME_WORDS, PROBLEM_OUTCOMES, STRENGTHS, type RequirementResult } from '../../results/index.ts';
+import { EVIDENCE_CHUNK, EVIDENCE_DIR } from './evidence.ts';
 import { html, raw, type Html } from './html.ts';
 
 export function renderFilters(requirements: readonly RequirementResult[]): Html {
@@ -67,16 +68,26 @@ export const FILTER_SCRIPT = raw(`
   });
   apply();
 
-  // Evidence: the page carries every exchange compressed (evidenceBlob); it is read the first time
-  // a requirement's evidence is opened, and drawn with text nodes only, never as markup.
-  var EV = null;
-  function evidence() {
-    if (!EV) {
-      var bin = atob($('kms-evidence').textContent.trim()), bytes = new Uint8Array(bin.length);
-      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      EV = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text().then(JSON.parse);
+  // Evidence: the exchanges are in evidence/<k>.js beside the page, ${EVIDENCE_CHUNK} requirements a file
+  // (evidenceFiles); a file is loaded the first time a requirement's evidence in it is opened, and
+  // drawn with text nodes only, never as markup.
+  var CHUNK = ${EVIDENCE_CHUNK}, CHUNKS = {};
+  window.kmsEvidence = function (k, data) { if (CHUNKS[k]) CHUNKS[k].got(data); };
+  function evidence(k) {
+    if (!CHUNKS[k]) {
+      var c = CHUNKS[k] = {}, s = d.createElement('script'), name = '${EVIDENCE_DIR}/' + k + '.js';
+      c.data = new Promise(function (resolve, reject) {
+        c.got = resolve;
+        s.onerror = function () { reject(new Error(name + ' was not found beside this page')); };
+      }).then(function (b64) {
+        var bin = atob(b64), bytes = new Uint8Array(bin.length);
+        for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text().then(JSON.parse);
+      });
+      s.src = name;
+      d.head.appendChild(s);
     }
-    return EV;
+    return CHUNKS[k].data;
   }
   function el(tag, cls, text) {
     var e = d.createElement(tag);
@@ -116,8 +127,9 @@ export const FILTER_SCRIPT = raw(`
     var box = t.querySelector('.exchanges[data-evidence]');
     if (!box || box.dataset.drawn) return;
     box.dataset.drawn = '1';
-    evidence().then(function (all) { draw(box, all[+box.dataset.evidence] || []); }, function (err) {
-      box.appendChild(el('p', 'muted', 'The evidence could not be read in this browser (' + err + '); results.json has it.'));
+    var n = +box.dataset.evidence;
+    evidence(Math.floor(n / CHUNK)).then(function (part) { draw(box, part[n % CHUNK] || []); }, function (err) {
+      box.appendChild(el('p', 'muted', 'The evidence could not be read (' + err.message + '); results.json has it.'));
     });
   }, true);
 })();

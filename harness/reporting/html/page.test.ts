@@ -3,6 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE, fixtureResults } from '../../../test/report-fixture.ts';
 import { OUTCOMES, OUTCOME_WORDS } from '../../results/index.ts';
+import { evidenceFiles } from './evidence.ts';
 import { renderReport } from './page.ts';
 
 const page = renderReport(fixtureResults());
@@ -85,11 +86,13 @@ describe('the HTML report', () => {
     expect(vitestDiff).toContain('<span class="add">+ &quot;Key was not found&quot;</span>');
   });
 
-  it('puts every exchange, request and response, in the compressed evidence the expandable section draws from', () => {
+  it('puts every exchange, request and response, in the evidence files the expandable section draws from', () => {
     const r = row(page, 'DIKM-06');
     expect(r).toMatch(/<details class="evidence"><summary>Evidence \(1 request\)<\/summary>/);
     const index = Number(/data-evidence="(\d+)"/.exec(r)![1]);
-    const blob = /<script type="application\/octet-stream" id="kms-evidence"[^>]*>([^<]*)<\/script>/.exec(page)![1]!;
+    const [file] = evidenceFiles(fixtureResults().requirements);
+    expect(file!.name).toBe('0.js');
+    const blob = /^kmsEvidence\(0,"([A-Za-z0-9+/=]*)"\);\n$/.exec(file!.text)![1]!;
     const all = JSON.parse(inflateRawSync(Buffer.from(blob, 'base64')).toString('utf8')) as { o: string; q: string; qb: string; s: number; r: string; rb: string }[][];
     const [x] = all[index]!;
     expect(x!.o).toBe('DeleteImportedKeyMaterial');
@@ -155,9 +158,39 @@ describe('the HTML report', () => {
     // Present in the title, target, errors, messages, diffs, observations, baseline, property; the
     // exchanges are in the compressed evidence, drawn as text nodes by the page's script.
     expect(hostile.split(escaped).length - 1).toBeGreaterThan(25);
-    const blob = /id="kms-evidence"[^>]*>([^<]*)<\/script>/.exec(hostile)![1]!;
-    expect(blob).toMatch(/^[A-Za-z0-9+/=]*$/);
+    // The evidence file is one call with base64 data: nothing a target sent can become code.
+    const [file] = evidenceFiles(fixtureResults({ hostile: true }).requirements);
+    const blob = /^kmsEvidence\(0,"([A-Za-z0-9+/=]*)"\);\n$/.exec(file!.text)![1]!;
     expect(inflateRawSync(Buffer.from(blob, 'base64')).toString('utf8')).toContain(JSON.stringify(HOSTILE).slice(1, -1));
     expect(HOSTILE).toContain('<script>');
   });
 });
+
+describe('the size of the page', () => {
+  /** A run of `n` passing requirements with `perCheck` exchanges each, shaped like the suite's. */
+  function run(n: number, perCheck: number) {
+    const base = fixtureResults();
+    const x = base.requirements.find((q) => q.id === 'DIKM-06')!.exchanges[0]!;
+    const requirements = Array.from({ length: n }, (_, i) => ({
+      ...base.requirements[0]!,
+      id: `SIZE-${i + 1}`,
+      statement: `DescribeKey of a key in state ${i} answers what AWS's documentation of the operation says it answers, in every member`,
+      // A source as long as the suite's usually are (a recorded entry and its ground-truth facts).
+      source: { url: 'https://github.com/localstack/localstack/blob/main/tests/aws/services/kms/test_kms.snapshot.json', section: 'test_kms.py::TestKMS::test_describe_key_in_state › "describe-key" (recorded 2025-11-10)', groundTruth: 'MGT-101, MGT-102' },
+      exchanges: Array.from({ length: perCheck }, () => x),
+    }));
+    return { ...base, requirements, summary: { ...base.summary, total: n } };
+  }
+
+  it('does not grow with the requests and responses a run makes: they are in the evidence files', () => {
+    const few = renderReport(run(200, 1)).length;
+    const many = renderReport(run(200, 40)).length;
+    expect(many - few, 'bytes the 7,800 extra exchanges add to the page').toBeLessThan(200 * 8);
+    expect(evidenceFiles(run(200, 40).requirements)).toHaveLength(Math.ceil(200 / 64));
+  });
+
+  it('stays under 1.5 MB for 1,200 requirements (the suite has about 750): about a kilobyte a requirement', () => {
+    expect(renderReport(run(1200, 9)).length).toBeLessThan(1.5 * 1024 * 1024);
+  });
+});
+

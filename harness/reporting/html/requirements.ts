@@ -97,7 +97,7 @@ function groupCounts(c: Record<Outcome, number>): Html {
 
 export function renderRequirements(requirements: readonly RequirementResult[]): Html {
   if (requirements.length === 0) return html`<section class="group"><p class="empty">No requirement ran.</p></section>`;
-  // A row's evidence is found in the page's blob by its place in `requirements` (evidenceBlob).
+  // A row's evidence is found in the evidence files by its place in `requirements` (evidenceFiles).
   const indexOf = new Map(requirements.map((r, i) => [r, i]));
   const row = (r: RequirementResult) => rowOf(r, indexOf.get(r)!);
   return html`${groupByOperation(requirements).map(
