@@ -56,13 +56,18 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)('comparison page in Chrom
     const { page, dialogs, errors } = await open();
     // Within an area, rows failing for one cause come first (DIKM-02), then the others by id.
     expect(await visibleRows(page)).toEqual(['req-DIKM-02', 'req-DIKM-01', 'req-DIKM-05', 'req-PROTO-01']);
-    await page.check('#only-differ');
+    await page.selectOption('#rows', 'differ');
     expect(await visibleRows(page)).toEqual(['req-DIKM-02', 'req-DIKM-05']);
     expect(await page.isVisible('text=protocol')).toBe(false);
-    await page.uncheck('#only-differ');
-    await page.check('#only-fail');
+    await page.selectOption('#rows', 'disagree');
     expect(await visibleRows(page)).toEqual(['req-DIKM-02']);
-    await page.uncheck('#only-fail');
+    await page.selectOption('#rows', 'fail');
+    expect(await visibleRows(page)).toEqual(['req-DIKM-02']);
+    await page.selectOption('#rows', 'dev-0');
+    expect(await visibleRows(page)).toEqual([]);
+    await page.selectOption('#rows', 'dev-1');
+    expect(await visibleRows(page)).toEqual(['req-DIKM-02']);
+    await page.selectOption('#rows', '');
     await page.fill('#q', 'proto-01');
     expect(await visibleRows(page)).toEqual(['req-PROTO-01']);
     expect(await page.textContent('#shown')).toBe('1 of 4 requirements shown');

@@ -61,7 +61,8 @@ describe('comparison page', () => {
     expect(page).toContain('<dt>version</dt><dd>0.1.0</dd>');
     expect(page).toContain(`<dt>run</dt><dd>${a.run.id}</dd>`);
     expect(page).toContain('<strong>nonconformant</strong>');
-    for (const id of ['q', 'only-differ', 'only-fail']) expect(page).toContain(`id="${id}"`);
+    for (const id of ['q', 'rows']) expect(page).toContain(`id="${id}"`);
+    for (const v of ['disagree', 'differ', 'fail', 'dev-0', 'dev-1']) expect(page).toContain(`<option value="${v}">`);
   });
 });
 

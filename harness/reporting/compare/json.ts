@@ -21,6 +21,7 @@ export function matrixJson(m: Matrix): unknown {
       rows: g.rows.map((r) => ({
         ...r.requirement,
         differs: r.differs,
+        disagree: r.disagree,
         cells: r.cells.map((c) => ({
           outcome: c.outcome,
           ...(c.result?.failure && { failure: c.result.failure.message }),

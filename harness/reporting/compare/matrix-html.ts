@@ -16,7 +16,7 @@ const reasonRef = (column: number, n: number) => `reason-${column}-${n}`;
 
 function row(r: MatrixRow, reasons: Reasons): Html {
   const q = r.requirement;
-  return html`<tr class="row${r.differs ? ' differs' : ''}" id="req-${q.id}" data-differs="${r.differs ? '1' : '0'}" data-failing="${r.failing ? '1' : '0'}">
+  return html`<tr class="row${r.differs ? ' differs' : ''}" id="req-${q.id}" data-differs="${r.differs ? '1' : '0'}" data-failing="${r.failing ? '1' : '0'}" data-disagree="${r.disagree ? '1' : '0'}" data-dev=" ${r.deviatesIn.join(' ')} ">
 <th scope="row" class="req">${requirementHeading(q)}${r.differs ? html`<div class="msg"><span class="tag">runs differ</span></div>` : null}</th>
 ${r.cells.map((c, i) => {
     const reason = c.result?.baseline?.reason;
@@ -37,6 +37,10 @@ function causeKey(r: MatrixRow, byColumn: readonly ReadonlyMap<string, Requireme
 export function renderMatrixHtml(m: Matrix): string {
   const rows = m.groups.flatMap((g) => g.rows);
   const differing = rows.filter((r) => r.differs).length;
+  const disagreeing = rows.filter((r) => r.disagree).length;
+  const failing = rows.filter((r) => r.failing).length;
+  const deviating = m.columns.map((_, i) => rows.filter((r) => r.deviatesIn.includes(i)).length);
+  const alone = m.columns.map((_, i) => rows.filter((r) => r.deviatesIn.length === 1 && r.deviatesIn[0] === i).length);
   const title = `kms-conformance: ${m.columns.length} run${m.columns.length === 1 ? '' : 's'} compared`;
   const head = html`<tr><th scope="col">Requirement</th>${m.columns.map(
     (c) => html`<th scope="col"><div class="col-name">${c.label}</div>${runFacts(c.run.results)}</th>`,
@@ -63,12 +67,18 @@ ${sorted.map((r) => row(r, reasons))}
   );
   const body = html`<header>
 <h1>${title}</h1>
-<p class="meta">Generated ${m.generatedAt} · ${rows.length} requirements · ${differing} where the runs differ · columns in the order given</p>
+<p class="meta">Generated ${m.generatedAt} · ${rows.length} requirements · ${disagreeing} that hold on some runs and not on others · ${differing} where the runs differ in any way · columns in the order given</p>
 </header>
 <div class="controls" data-controls hidden>
 <input type="search" id="q" placeholder="Search id, statement, operation, answer…" aria-label="Search requirements">
-<label><input type="checkbox" id="only-differ"> only rows where runs differ</label>
-<label><input type="checkbox" id="only-fail"> only failures</label>
+<label>Rows <select id="rows">
+<option value="">all</option>
+<option value="disagree">it holds on some runs, not on others (${String(disagreeing)})</option>
+<option value="differ">the runs differ in any way: outcome, message or answer (${String(differing)})</option>
+<option value="fail">a run has a problem: a failure not in its baseline, or a stale entry (${String(failing)})</option>
+${m.columns.map((c, i) => html`<option value="dev-${String(i)}">it does not hold on ${c.label} (${String(deviating[i])})</option>`)}
+${m.columns.length > 2 ? m.columns.map((c, i) => html`<option value="alone-${String(i)}">it does not hold on ${c.label} alone (${String(alone[i])})</option>`) : null}
+</select></label>
 <span id="shown" class="meta"></span>
 </div>
 <div class="scroll">

@@ -44,6 +44,13 @@ describe('buildMatrix', () => {
     expect(row('PROTO-01').differs).toBe(true);
   });
 
+  it('tells where a requirement does not hold (baselined or not), and rows where it holds on some runs only', () => {
+    expect(row('DIKM-02')).toMatchObject({ deviatesIn: [1], disagree: true });
+    expect(row('PROTO-02')).toMatchObject({ deviatesIn: [1], disagree: false }); // the other run did not check it
+    expect(row('DIKM-05')).toMatchObject({ deviatesIn: [], disagree: false, differs: true }); // answers differ, both observed
+    expect(row('DIKM-01')).toMatchObject({ deviatesIn: [], disagree: false });
+  });
+
   it('marks failing rows and rows whose answers are shown side by side', () => {
     expect(row('DIKM-02').failing).toBe(true);
     expect(row('DIKM-01').failing).toBe(false);

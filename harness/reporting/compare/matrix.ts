@@ -3,7 +3,7 @@
  * The comparison of several runs as data: requirements as rows (grouped by operation or area),
  * runs as columns, one cell per pair. Rendered as HTML, Markdown or JSON elsewhere.
  */
-import { isProblem, OUTCOMES, type Outcome, type Requirement, type RequirementResult } from '../../results/index.ts';
+import { isDeviating, isProblem, OUTCOMES, type Outcome, type Requirement, type RequirementResult } from '../../results/index.ts';
 import { columnsOf, type Column } from './columns.ts';
 import type { LoadedRun } from './load.ts';
 import { answerSignature } from './normalize.ts';
@@ -28,6 +28,13 @@ export interface MatrixRow {
   differs: boolean;
   /** Some run failed it (fail, not-implemented, blocked, stale-deviation). */
   failing: boolean;
+  /** The columns where the requirement does not hold, a baseline or not (raw fail, not-implemented, blocked). */
+  deviatesIn: number[];
+  /**
+   * The runs that checked it disagree on whether it holds: it deviates in some and holds in others
+   * (a different message or observed answer, a baseline, not running it or not applying aside).
+   */
+  disagree: boolean;
   /** What each target answered is worth showing side by side: an observe check, or a disagreement. */
   showAnswers: boolean;
 }
@@ -66,11 +73,16 @@ export function buildMatrix(runs: readonly LoadedRun[], now: Date = new Date()):
     });
     const signatures = new Set(cells.map((c, i) => answerSignature(c.result, runs[i]!.results.run.id)));
     const differs = signatures.size > 1;
+    const raw = cells.map((c) => (c.result ? (c.result.baseline?.rawOutcome ?? c.result.outcome) : undefined));
+    const deviatesIn = raw.flatMap((o, i) => (o !== undefined && isDeviating(o) ? [i] : []));
+    const holdsIn = raw.filter((o) => o === 'pass' || o === 'observed').length;
     const row: MatrixRow = {
       requirement,
       cells,
       differs,
       failing: cells.some((c) => isFailingCell(c.outcome)),
+      deviatesIn,
+      disagree: deviatesIn.length > 0 && holdsIn > 0,
       showAnswers: requirement.strength === 'observe' || differs,
     };
     const list = groups.get(requirement.operation) ?? [];

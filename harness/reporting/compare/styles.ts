@@ -58,8 +58,7 @@ export const COMPARE_SCRIPT = `
   if (!controls) return;
   controls.hidden = false;
   var q = document.getElementById('q');
-  var onlyDiffer = document.getElementById('only-differ');
-  var onlyFail = document.getElementById('only-fail');
+  var which = document.getElementById('rows');
   var shown = document.getElementById('shown');
   var rows = document.querySelectorAll('tr.row');
   function apply() {
@@ -68,8 +67,13 @@ export const COMPARE_SCRIPT = `
     document.querySelectorAll('tbody.group').forEach(function (g) {
       var any = false;
       g.querySelectorAll('tr.row').forEach(function (r) {
-        var ok = (!onlyDiffer.checked || r.getAttribute('data-differs') === '1') &&
-          (!onlyFail.checked || r.getAttribute('data-failing') === '1') &&
+        var w = which.value, dev = r.getAttribute('data-dev');
+        var ok = (!w ||
+            (w === 'disagree' && r.getAttribute('data-disagree') === '1') ||
+            (w === 'differ' && r.getAttribute('data-differs') === '1') ||
+            (w === 'fail' && r.getAttribute('data-failing') === '1') ||
+            (w.indexOf('dev-') === 0 && dev.indexOf(' ' + w.slice(4) + ' ') !== -1) ||
+            (w.indexOf('alone-') === 0 && dev === ' ' + w.slice(6) + ' ')) &&
           (!term || r.textContent.toLowerCase().indexOf(term) !== -1);
         r.hidden = !ok;
         if (ok) { any = true; n++; }
@@ -78,7 +82,7 @@ export const COMPARE_SCRIPT = `
     });
     shown.textContent = n + ' of ' + rows.length + ' requirements shown';
   }
-  [q, onlyDiffer, onlyFail].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
+  [q, which].forEach(function (el) { el.addEventListener('input', apply); el.addEventListener('change', apply); });
   apply();
 })();
 `;
