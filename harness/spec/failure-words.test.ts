@@ -51,6 +51,25 @@ describe('inKmsTerms', () => {
     expect(inKmsTerms(new SyntaxError('Unexpected token \'<\', "<!doctype "... is not valid JSON'), last)).toBe('the target answered ReplicateKey with HTTP 500 and an HTML page titled "Internal Server Error", not a KMS JSON answer');
   });
 
+  it('says lists whole (cut with their length when long) and what is missing or not expected', () => {
+    const e = assertionOf(() => expect([], 'MacAlgorithms').toEqual(['HMAC_SHA_256']));
+    expect(inKmsTerms(e, undefined)).toBe("MacAlgorithms: expected [\"HMAC_SHA_256\"], got []; missing [\"HMAC_SHA_256\"]");
+    const order = assertionOf(() => expect(['KeyId', 'Plaintext']).toEqual(['Plaintext', 'KeyId']));
+    expect(inKmsTerms(order, undefined)).toMatch(/; the same items in another order$/);
+    const extra = assertionOf(() => expect(['CiphertextBlob', 'KeyId', 'EncryptionAlgorithm', 'KeyMaterialId']).toEqual(['CiphertextBlob', 'KeyId', 'EncryptionAlgorithm']));
+    expect(inKmsTerms(extra, undefined)).toMatch(/; not expected \["KeyMaterialId"\]$/);
+  });
+
+  it('says a plain-text answer as the text the target sent, also inside a longer failure line', () => {
+    const last = { operation: 'DescribeCustomKeyStores', response: { status: 501, headers: {}, body: 'Passed X-Amz-Target (TrentService.DescribeCustomKeyStores) is not implemented' } } as never;
+    const whole = new SyntaxError('Unexpected token \'P\', "Passed X-A"... is not valid JSON');
+    expect(inKmsTerms(whole, last)).toBe("the target answered DescribeCustomKeyStores with HTTP 501 and the text 'Passed X-Amz-Target (TrentService.DescribeCustomKeyStores) is not implemented', not a KMS JSON answer");
+    const inside = new Error('expected CustomKeyStoreNotFoundException (HTTP 400) but got SyntaxError (HTTP 501): Unexpected token \'P\', "Passed X-A"... is not valid JSON');
+    expect(inKmsTerms(inside, last)).toBe("expected CustomKeyStoreNotFoundException (HTTP 400) but got the text 'Passed X-Amz-Target (TrentService.DescribeCustomKeyStores) is not implemented' (HTTP 501, not KMS JSON)");
+    const refused = new Error('CreateGrant on a key in Disabled was refused with SyntaxError (HTTP 501), not DisabledException');
+    expect(inKmsTerms(refused, last)).toBe("CreateGrant on a key in Disabled was refused with the text 'Passed X-Amz-Target (TrentService.DescribeCustomKeyStores) is not implemented' (HTTP 501, not KMS JSON), not DisabledException");
+  });
+
   it('says a lost connection as such, and leaves messages that are already words alone', () => {
     const last = { operation: 'Encrypt', principal: 'primary', via: 'sdk', request: { method: 'POST', path: '/', headers: {}, body: {} }, error: 'connect ECONNREFUSED 127.0.0.1:9', durationMs: 1, at: '' } as const;
     expect(inKmsTerms(new TypeError('fetch failed'), last)).toBe('the target did not answer Encrypt: connect ECONNREFUSED 127.0.0.1:9');

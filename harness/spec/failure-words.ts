@@ -78,9 +78,17 @@ export function inKmsTerms(error: unknown, last: Exchange | undefined): string |
   const e = error as AssertionLike;
   const message = String(e?.message ?? '');
   const body = last?.response?.body;
-  if (/is not valid JSON|Unexpected token|Expected property name/.test(message) && typeof body === 'string' && /^\s*</.test(body)) {
-    const title = titleOf(body);
-    return `the target answered ${last!.operation} with HTTP ${last!.response!.status} and an HTML page${title ? ` titled "${title}"` : ''}, not a KMS JSON answer`;
+  if (/is not valid JSON|Unexpected token|Expected property name|Unexpected end of JSON|SyntaxError \(HTTP \d+\)/.test(message) && typeof body === 'string') {
+    const status = last!.response!.status;
+    if (/^\s*</.test(body)) {
+      const title = titleOf(body);
+      return `the target answered ${last!.operation} with HTTP ${status} and an HTML page${title ? ` titled "${title}"` : ''}, not a KMS JSON answer`;
+    }
+    // The SDK's parser said what it could not read; the answer itself is the finding.
+    const text = body.trim() === '' ? 'an empty body' : `the text ${shown(body.trim())}`;
+    const parse = /SyntaxError(?: \(HTTP \d+\))?: (?:Unexpected token .*? is not valid JSON|Unexpected end of JSON input|Expected property name.*?JSON at position \d+(?: \(line \d+ column \d+\))?)|SyntaxError \(HTTP \d+\)/;
+    if (parse.test(message)) return message.replace(parse, `${text} (HTTP ${status}, not KMS JSON)`);
+    return `the target answered ${last!.operation} with HTTP ${status} and ${text}, not a KMS JSON answer`;
   }
   if (/fetch failed|ECONNREFUSED|ECONNRESET|socket hang up/.test(message) || (last?.error && !last.response)) {
     return `the target did not answer ${last?.operation ?? 'the request'}: ${last?.error ?? message.split('\n')[0]}`;
@@ -99,6 +107,18 @@ export function inKmsTerms(error: unknown, last: Exchange | undefined): string |
     const subset = /to match object|toMatchObject/.test(message) || e.operator === 'toMatchObject';
     const diffs = fieldDifferences(e.expected, e.actual, subset);
     if (diffs.length) return `${prefix}${diffs.join('; ')}`;
+  }
+  // Lists: vitest shows `[ Array(2) ]` or `…(3)` for what it finds too long; say both, and what differs.
+  if (Array.isArray(e.expected) && Array.isArray(e.actual) && ![...e.expected, ...e.actual].some(isAsymmetricMatcher)) {
+    const expected = e.expected as unknown[];
+    const actual = e.actual as unknown[];
+    const missing = expected.filter((x) => !actual.some((y) => same(x, y)));
+    const extra = actual.filter((y) => !expected.some((x) => same(x, y)));
+    const at = firstDifference(JSON.stringify(expected) ?? '', JSON.stringify(actual) ?? '');
+    const which = missing.length || extra.length
+      ? `${missing.length ? `; missing ${shown(missing)}` : ''}${extra.length ? `; not expected ${shown(extra)}` : ''}`
+      : '; the same items in another order';
+    return `${prefix}expected ${shown(expected, at)}, got ${shown(actual, at)}${which}`;
   }
   // vitest's own message cuts strings at 40 characters (its truncateThreshold), which can hide the difference.
   const long = (v: unknown) => typeof v === 'string' && v.length > 40;
