@@ -3,15 +3,17 @@
  * RSA wrapping key pairs for GetParametersForImport. Every call gets a fresh pair (REQ-G7), and pairs
  * are the reference's most expensive work: a run of the suite asks for a few hundred. Three things
  * keep them cheap and off the request path:
- * - a pair is made of as many primes as OpenSSL's own multi-prime generator allows for the modulus
- *   size (three for 2048 and 3072 bits, four for 4096; RFC 8017 multi-prime RSA): the primes are
- *   smaller, and OpenSSL's 64 Miller-Rabin rounds per prime are the bulk of the cost. A client sees
- *   only the public key (n, e), which is the same kind of RSA key as ever;
+ * - a pair is made of several primes (RFC 8017 multi-prime RSA): four for 2048 bits, five for 3072
+ *   and 4096, which is the most OpenSSL reads (RSA_MAX_PRIME_NUM). Finding a prime costs roughly the
+ *   fourth power of its size, so a 2048-bit pair of four 512-bit primes costs about half of one of
+ *   three, and a 4096-bit pair of five about a third of one of four. The primes stay of 410 bits or
+ *   more, well out of reach of factoring methods that find small factors. A client sees only the
+ *   public key (n, e), which is the same kind of RSA key as ever;
  * - the primes come from `crypto.generatePrime` in parallel, on libuv's thread pool;
  * - a small pool per spec is filled ahead of use, from the first request for that spec on.
  * A pair is handed out once and never again.
  */
-import { createPrivateKey, createPublicKey, generatePrime, type KeyObject } from 'node:crypto';
+import { checkPrime, createPrivateKey, createPublicKey, generatePrime, randomBytes, type KeyObject } from 'node:crypto';
 import { integer as derInteger, sequence as derSequence } from '../crypto/der.ts';
 
 /** A probable prime of exactly `bits` bits (its two top bits set), found on libuv's thread pool. */
@@ -44,9 +46,9 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** How many primes OpenSSL allows a modulus of `bits` bits (its `ossl_rsa_multip_cap`). */
+/** How many primes a modulus of `bits` bits is made of: up to five (OpenSSL's RSA_MAX_PRIME_NUM), none under 410 bits. */
 export function primeCount(bits: number): number {
-  return bits < 1024 ? 2 : bits < 4096 ? 3 : bits < 8192 ? 4 : 5;
+  return Math.max(2, Math.min(5, Math.floor(bits / 410)));
 }
 
 /**
@@ -69,17 +71,60 @@ export function pkcs1PrivateKey(ps: readonly bigint[], e: bigint, d: bigint): Bu
   return derSequence(fields);
 }
 
+/** The odd primes below 2¹², for sieving candidates before a Miller-Rabin test. */
+const SMALL_PRIMES: readonly number[] = (() => {
+  const composite = new Uint8Array(1 << 12);
+  const out: number[] = [];
+  for (let i = 3; i < composite.length; i += 2) {
+    if (composite[i]) continue;
+    out.push(i);
+    for (let j = i * i; j < composite.length; j += 2 * i) composite[j] = 1;
+  }
+  return out;
+})();
+
+const isProbablePrime = (c: bigint): Promise<boolean> =>
+  new Promise((resolve, reject) => checkPrime(c, (err, ok) => (err ? reject(err) : resolve(ok))));
+
+/** A uniformly drawn integer in [0, span) (span > 0), with a bias below 2⁻⁶⁴. */
+function below(span: bigint): bigint {
+  return BigInt(`0x${randomBytes(Math.ceil(span.toString(16).length / 2) + 8).toString('hex')}`) % span;
+}
+
 /**
- * An RSA pair with a modulus of exactly `bits` bits and e = 65537. Primes for which e is not
- * invertible, repeated primes, or a product a bit short of `bits` are drawn again.
+ * A probable prime p in [lo, hi) with gcd(e, p − 1) = 1: from a random odd start, the candidates
+ * upwards that no small prime divides (the residues are worked out once per start) are tested by
+ * OpenSSL (`crypto.checkPrime`, as many rounds as `generatePrime` uses) until one passes.
+ */
+export async function primeBetween(lo: bigint, hi: bigint): Promise<bigint> {
+  for (;;) {
+    const start = (lo + below(hi - lo)) | 1n;
+    const residues = SMALL_PRIMES.map((p) => Number(start % BigInt(p)));
+    for (let step = 0; start + BigInt(step) < hi; step += 2) {
+      if (SMALL_PRIMES.some((p, i) => (residues[i]! + step) % p === 0)) continue;
+      const c = start + BigInt(step);
+      if (gcd(E, c - 1n) === 1n && (await isProbablePrime(c))) return c;
+    }
+  }
+}
+
+/**
+ * An RSA pair with a modulus of exactly `bits` bits and e = 65537: k − 1 primes of bits/k bits from
+ * `crypto.generatePrime`, and a last one drawn from just the range that makes their product exactly
+ * `bits` long (drawing all k again whenever the product came out a bit short would cost nearly twice
+ * as much for five primes). A prime for which e is not invertible, or a repeated one, is drawn again.
  */
 export async function rsaPairOfBits(bits: number): Promise<WrappingKeyPair> {
   const k = primeCount(bits);
-  const sizes = Array.from({ length: k }, (_, i) => Math.floor(bits / k) + (i < bits % k ? 1 : 0));
+  const size = Math.floor(bits / k);
   for (;;) {
-    const ps = await Promise.all(sizes.map(prime));
-    const n = ps.reduce((a, b) => a * b, 1n);
-    if (n.toString(2).length !== bits || new Set(ps).size !== k || ps.some((p) => gcd(E, p - 1n) !== 1n)) continue;
+    const first = await Promise.all(Array.from({ length: k - 1 }, () => prime(size)));
+    if (new Set(first).size !== k - 1 || first.some((p) => gcd(E, p - 1n) !== 1n)) continue;
+    const m = first.reduce((a, b) => a * b, 1n);
+    const top = 1n << BigInt(bits);
+    const last = await primeBetween((top / 2n + m - 1n) / m, top / m);
+    const ps = [...first, last];
+    if (new Set(ps).size !== k) continue;
     const d = inverse(E, ps.reduce((a, p) => a * (p - 1n), 1n));
     const privateKey = createPrivateKey({ key: pkcs1PrivateKey(ps, E, d), format: 'der', type: 'pkcs1' });
     return { privateKey, publicKey: createPublicKey(privateKey) };
