@@ -2,9 +2,9 @@
  * Wrapping key pairs assembled from OpenSSL primes are ordinary RSA keys: the requested modulus size,
  * e = 65537, usable with OAEP both ways, and a new pair every time (REQ-G7).
  */
-import { constants, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
+import { checkPrimeSync, constants, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { pkcs1PrivateKey, primeCount, rsaPairOfBits, WrappingKeyPool, type WrappingKeyPair } from './wrapping-keys.ts';
+import { pkcs1PrivateKey, primeBetween, primeCount, rsaPairOfBits, WrappingKeyPool, type WrappingKeyPair } from './wrapping-keys.ts';
 
 describe('rsaPairOfBits', () => {
   it.each([2048, 3072])('gives a %i-bit pair that OAEP-encrypts and decrypts', async (bits) => {
@@ -22,6 +22,20 @@ describe('rsaPairOfBits', () => {
     const moduli = new Set(pairs.map((p) => p.publicKey.export({ format: 'jwk' }).n));
     expect(moduli.size).toBe(4);
   }, 60_000);
+});
+
+describe('primeBetween', () => {
+  it('finds a prime inside the range, one for which 65537 is invertible, in a narrow range too', async () => {
+    for (const [lo, hi] of [
+      [1n << 255n, 1n << 256n],
+      [(1n << 300n) + 12_345n, (1n << 300n) + 12_345n + (1n << 40n)],
+    ] as const) {
+      const p = await primeBetween(lo, hi);
+      expect(p >= lo && p < hi).toBe(true);
+      expect(checkPrimeSync(p)).toBe(true);
+      expect((p - 1n) % 65_537n).not.toBe(0n);
+    }
+  });
 });
 
 describe('WrappingKeyPool', () => {
