@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/reference-target.ts';
@@ -186,6 +186,18 @@ describe('the key budget (--max-keys)', () => {
     b.registerKey(key(FOREIGN));
     expect(() => a.assertMayCreateKey()).toThrow(/created 2 keys/);
     expect(() => b.assertMayCreateKey()).toThrow(SafetyRefusal);
+  });
+
+  it('counts a ledger line another worker was still writing once it is whole, and only once', () => {
+    const ledger = join(tempDir(), 'ledger.jsonl');
+    const r = new ResourceRegistry(RUN, ledger, 2);
+    const line = `${JSON.stringify({ event: 'key-created', principal: 'primary', resource: OURS_ARN, at: new Date().toISOString() })}\n`;
+    appendFileSync(ledger, line);
+    appendFileSync(ledger, line.slice(0, 20));
+    r.assertMayCreateKey(); // one whole line, the other half written
+    r.assertMayCreateKey();
+    appendFileSync(ledger, line.slice(20));
+    expect(() => r.assertMayCreateKey()).toThrow(/created 2 keys/);
   });
 });
 

@@ -5,7 +5,7 @@
  * (also after an interrupted run) can schedule its deletion. The registry is also the safety gate:
  * the harness refuses to mutate a key or alias it did not create.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 /** The tag every created key carries. */
@@ -79,6 +79,8 @@ export class ResourceRegistry {
   private readonly aliases = new Set<string>();
   private readonly syntheticStores = new Set<string>();
   private scopes: { keys: RegisteredKey[]; aliases: { principal: string; aliasName: string }[] }[] = [];
+  /** What the shared ledger said so far: read up to `offset`, the last line perhaps still partial. */
+  private readonly seen = { offset: 0, partial: '', keysCreated: 0, closed: false, exists: false };
 
   constructor(
     readonly runId: string,
@@ -94,11 +96,41 @@ export class ResourceRegistry {
    * their last checks), and SafetyRefusal when the run has already created its allowance of keys.
    */
   assertMayCreateKey(): void {
-    const ledger = this.ledgerPath && existsSync(this.ledgerPath) ? readFileSync(this.ledgerPath, 'utf8') : undefined;
-    if (ledger?.includes('"run-closed"')) throw new RunClosed('refusing CreateKey: the run is closing and sweeping what it created');
+    this.readLedger();
+    if (this.seen.closed) throw new RunClosed('refusing CreateKey: the run is closing and sweeping what it created');
     if (this.maxKeys === undefined) return;
-    const created = ledger !== undefined ? ledger.split('\n').filter((l) => l.includes('"key-created"')).length : this.keys.size;
+    const created = this.seen.exists ? this.seen.keysCreated : this.keys.size;
     if (created >= this.maxKeys) throw new SafetyRefusal(`refusing CreateKey: this run has created ${created} keys, its limit (--max-keys ${this.maxKeys})`);
+  }
+
+  /**
+   * Reads what every worker has appended to the ledger since the last call (only that: the ledger
+   * of a whole run holds a line per key, and CreateKey asks before each key).
+   */
+  private readLedger(): void {
+    if (!this.ledgerPath) return;
+    let fd: number;
+    try {
+      fd = openSync(this.ledgerPath, 'r');
+    } catch {
+      return; // not written yet
+    }
+    try {
+      this.seen.exists = true;
+      const size = fstatSync(fd).size;
+      if (size <= this.seen.offset) return;
+      const buf = Buffer.alloc(size - this.seen.offset);
+      const read = readSync(fd, buf, 0, buf.length, this.seen.offset);
+      this.seen.offset += read;
+      const lines = (this.seen.partial + buf.subarray(0, read).toString('utf8')).split('\n');
+      this.seen.partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.includes('"key-created"')) this.seen.keysCreated++;
+        if (line.includes('"run-closed"')) this.seen.closed = true;
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Records a key the suite has just created. */
