@@ -64,7 +64,9 @@ async function family(kms: SpecContext, label: string, origin: 'AWS_KMS' | 'EXTE
 /**
  * Runs `probe` against a replica that is still Creating: replicates a new primary and checks,
  * after the probe, that DescribeKey still shows Creating (so the probe saw that state). A replica
- * that became usable before the probe ended is tried again, up to three times.
+ * that became usable before the probe ended is tried again, up to three times; a target whose
+ * replicas never stay Creating that long has no Creating state a client can reach, and the check
+ * does not apply to it (MRK-04 still holds ReplicateKey's own answer to Creating).
  */
 async function whileCreating<T>(kms: SpecContext, label: string, probe: (c: KMSClient, replicaArn: string) => Promise<T>): Promise<T> {
   const region = regions(kms)[0];
@@ -78,7 +80,7 @@ async function whileCreating<T>(kms: SpecContext, label: string, probe: (c: KMSC
     const after = (await c.send(new DescribeKeyCommand({ KeyId: primary.KeyId }))).KeyMetadata;
     if (after?.KeyState === 'Creating') return result;
   }
-  throw new Error('set-up: three replicas left Creating before a single call could be made to them');
+  return kms.notApplicable('three replicas in a row left Creating before one call could be made to them: the target keeps replicas Creating too briefly to reach that state from outside');
 }
 
 requirement(
