@@ -4,12 +4,12 @@
  * are the reference's most expensive work: a run of the suite asks for a few hundred. Three things
  * keep them cheap and off the request path:
  * - a pair is made of several primes (RFC 8017 multi-prime RSA): four for 2048 bits, five for 3072
- *   and 4096, which is the most OpenSSL reads (RSA_MAX_PRIME_NUM). Finding a prime costs roughly the
- *   fourth power of its size, so a 2048-bit pair of four 512-bit primes costs about half of one of
- *   three, and a 4096-bit pair of five about a third of one of four. The primes stay of 410 bits or
- *   more, well out of reach of factoring methods that find small factors. A client sees only the
- *   public key (n, e), which is the same kind of RSA key as ever;
- * - the primes come from `crypto.generatePrime` in parallel, on libuv's thread pool;
+ *   and 4096, which is the most OpenSSL reads (RSA_MAX_PRIME_NUM). Smaller primes are much cheaper
+ *   to find: a 2048-bit pair of four costs about half of one of three (bench/wrapping-pairs.ts). The
+ *   primes stay of 410 bits or more, out of reach of the factoring methods that find small factors.
+ *   A client sees only the public key (n, e), which is the same kind of RSA key as ever;
+ * - the primes are found on libuv's thread pool (`crypto.generatePrime`, `crypto.checkPrime`), all
+ *   but the last in parallel;
  * - a small pool per spec is filled ahead of use, from the first request for that spec on.
  * A pair is handed out once and never again.
  */
