@@ -1,7 +1,7 @@
 import type { TestCase } from 'vitest/node';
 import { describe, expect, it } from 'vitest';
 import type { Requirement } from '../results/index.ts';
-import { ResultsReporter } from './results-reporter.ts';
+import { ResultsReporter, unhandledLine } from './results-reporter.ts';
 
 const REQ: Requirement = {
   id: 'KEY-01',
@@ -62,5 +62,23 @@ describe('ResultsReporter outcomes', () => {
     const r = new ResultsReporter();
     r.onTestCaseResult(testCase('failed', { error: { name: 'SafetyRefusal', message: "refusing EnableKey: KeyId 'x' names a resource this run did not create" } }));
     expect(r.safetyRefusals).toEqual(["KEY-01: refusing EnableKey: KeyId 'x' names a resource this run did not create"]);
+  });
+});
+
+describe('unhandledLine', () => {
+  it('names the spec file, the running test and the first frame of the project that vitest saw the stray error in', () => {
+    const e = {
+      message: "Key 'arn:aws:kms:us-east-1:123456789012:key/k' does not exist",
+      stack: `NotFoundException: Key does not exist\n    at de (${process.cwd()}/node_modules/@aws-sdk/x.js:1:2)\n    at probe (${process.cwd()}/specs/keys/create.spec.ts:40:7)`,
+      VITEST_TEST_PATH: `${process.cwd()}/specs/keys/create.spec.ts`,
+      VITEST_TEST_NAME: 'KEY-09 — a statement',
+    };
+    expect(unhandledLine(e)).toBe(
+      "unhandled: Key 'arn:aws:kms:us-east-1:123456789012:key/k' does not exist (specs/keys/create.spec.ts, while \"KEY-09 — a statement\" ran, at specs/keys/create.spec.ts:40:7)",
+    );
+  });
+
+  it('is the bare message when vitest knows nothing of where it came from', () => {
+    expect(unhandledLine({ message: 'boom' })).toBe('unhandled: boom');
   });
 });

@@ -3,6 +3,7 @@
  * A vitest reporter that turns finished tests into requirement results. It runs in the main process;
  * the evidence arrives through each test's metadata.
  */
+import { relative } from 'node:path';
 import { stripAnsi } from './colour.ts';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
@@ -70,7 +71,23 @@ export class ResultsReporter implements Reporter {
         if (id) this.catalogue.push(id);
       }
     }
-    for (const e of unhandledErrors) this.errors.push(`unhandled: ${e.message}`);
+    for (const e of unhandledErrors) this.errors.push(unhandledLine(e));
     this.results.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   }
+}
+
+/**
+ * An unhandled error in a worker, with where vitest saw it: the spec file and the test that was
+ * running (vitest adds both to the error), so a stray rejection can be traced to its check.
+ */
+export function unhandledLine(e: SerializedError): string {
+  const x = e as SerializedError & { VITEST_TEST_PATH?: string; VITEST_TEST_NAME?: string };
+  // The first frame in the project's own code says which call was left unawaited.
+  const frame = (e.stack ?? '').split('\n').map((l) => /\(?((?:\/|file:)[^()\s]*\/(?:specs|harness)\/[^()\s]+:\d+:\d+)\)?\s*$/.exec(l)?.[1]).find(Boolean);
+  const where = [
+    x.VITEST_TEST_PATH && relative(process.cwd(), x.VITEST_TEST_PATH),
+    x.VITEST_TEST_NAME && `while "${x.VITEST_TEST_NAME}" ran`,
+    frame && `at ${relative(process.cwd(), frame.replace(/^file:\/\//, ''))}`,
+  ].filter(Boolean).join(', ');
+  return `unhandled: ${e.message}${where ? ` (${where})` : ''}`;
 }

@@ -445,8 +445,9 @@ requirement(
     const other = otherAccount(kms);
     const k = await key(kms, 'XACC-03');
     await put(kms.primary, k.KeyId!, policyOf(admin(k), allowOther(await otherRoot(kms, other), ['kms:DisableKey', 'kms:TagResource'])));
-    for (const call of [other.send(new DisableKeyCommand({ KeyId: k.Arn })), other.send(new TagResourceCommand({ KeyId: k.Arn, Tags: [{ TagKey: 'x', TagValue: 'y' }] }))]) {
-      const a = await answerOf(call);
+    // One call at a time: a second call already in flight when the first one's check fails would be an unhandled rejection.
+    for (const call of [() => other.send(new DisableKeyCommand({ KeyId: k.Arn })), () => other.send(new TagResourceCommand({ KeyId: k.Arn, Tags: [{ TagKey: 'x', TagValue: 'y' }] }))]) {
+      const a = await answerOf(call());
       kms.observe('answer', a);
       expect('status' in a && a.status, 'a client error').toBe(400);
     }

@@ -77,7 +77,7 @@ requirement(
     const arb = fc
       .record({ i: fc.nat({ max: keys.length - 1 }), message: fc.uint8Array({ minLength: 1, maxLength: 4096 }), pick: fc.nat(), flip: fc.nat() })
       .map(({ i, message, pick, flip }) => ({ ...keys[i]!, message, type: keys[i]!.types[pick % keys[i]!.types.length]!, flip: flip % message.length }));
-    const property = fc.asyncProperty(arb, async (c) => {
+    await assertProperty(kms, arb, async (c) => {
       const sent = c.type === 'DIGEST' ? digestFor(c.algorithm, c.message) : Buffer.from(c.message);
       const { Signature } = await kms.primary.send(new SignCommand({ KeyId: c.key.KeyId, Message: sent, MessageType: c.type, SigningAlgorithm: c.algorithm }));
       expect(verifyOffline(c.publicKey!, { spec: c.spec, algorithm: c.algorithm, messageType: c.type, message: c.message, signature: Signature! }), 'offline verification').toBe(true);
@@ -86,8 +86,7 @@ requirement(
       const changed = Buffer.from(sent);
       changed[c.flip % changed.length]! ^= 0x01;
       await expectKmsError(kms.primary.send(new VerifyCommand({ KeyId: c.key.KeyId, Message: changed, MessageType: c.type, Signature, SigningAlgorithm: c.algorithm })), 'KMSInvalidSignatureException', 400);
-    });
-    await assertProperty(kms, property, propertyParams(kms), { setup: `one key per spec: ${[...new Set(SIGNING.map((s) => s.spec))].join(', ')}` });
+    }, propertyParams(kms), { setup: `one key per spec: ${[...new Set(SIGNING.map((s) => s.spec))].join(', ')}` });
   },
   TIMEOUT,
 );
@@ -116,7 +115,7 @@ requirement(
       const limit = k.algorithm === 'SYMMETRIC_DEFAULT' ? 4096 : oaepLimit(k.spec, k.algorithm);
       return { ...k, plaintext: Buffer.from(seed.subarray(0, 1 + (size % limit))), context: k.algorithm === 'SYMMETRIC_DEFAULT' ? context : undefined, offline: offline && k.algorithm !== 'SYMMETRIC_DEFAULT' };
     });
-    const property = fc.asyncProperty(arb, async (c) => {
+    await assertProperty(kms, arb, async (c) => {
       const ctx = c.context && Object.keys(c.context).length ? { EncryptionContext: c.context } : {};
       const blob = c.offline
         ? oaepEncrypt(c.publicKey!, c.algorithm as 'RSAES_OAEP_SHA_1', c.plaintext)
@@ -124,8 +123,7 @@ requirement(
       const asymmetric = c.algorithm !== 'SYMMETRIC_DEFAULT';
       const back = await kms.primary.send(new DecryptCommand({ CiphertextBlob: blob, ...ctx, ...(asymmetric && { KeyId: c.key.KeyId, EncryptionAlgorithm: c.algorithm }) }));
       expect(Buffer.from(back.Plaintext!).equals(c.plaintext), 'the plaintext comes back').toBe(true);
-    });
-    await assertProperty(kms, property, propertyParams(kms), { setup: 'one SYMMETRIC_DEFAULT, one RSA_2048 and one RSA_3072 encryption key' });
+    }, propertyParams(kms), { setup: 'one SYMMETRIC_DEFAULT, one RSA_2048 and one RSA_3072 encryption key' });
   },
   TIMEOUT,
 );
@@ -143,7 +141,7 @@ requirement(
     const specs = [['HMAC_224', 'HMAC_SHA_224'], ['HMAC_256', 'HMAC_SHA_256'], ['HMAC_384', 'HMAC_SHA_384'], ['HMAC_512', 'HMAC_SHA_512']] as const;
     const keys = await keysOf(kms, specs.map(([spec, algorithm]) => ({ spec, usage: 'GENERATE_VERIFY_MAC' as const, algorithm })), 'PROP-10');
     const arb = fc.record({ i: fc.nat({ max: keys.length - 1 }), message: fc.uint8Array({ minLength: 1, maxLength: 4096 }), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) });
-    const property = fc.asyncProperty(arb, async ({ i, message, at, bit }) => {
+    await assertProperty(kms, arb, async ({ i, message, at, bit }) => {
       const k = keys[i]!;
       const { Mac } = await kms.primary.send(new GenerateMacCommand({ KeyId: k.key.KeyId, Message: message, MacAlgorithm: k.algorithm }));
       const ok = await kms.primary.send(new VerifyMacCommand({ KeyId: k.key.KeyId, Message: message, Mac, MacAlgorithm: k.algorithm }));
@@ -151,8 +149,7 @@ requirement(
       const changed = Buffer.from(Mac!);
       changed[at % changed.length]! ^= 1 << bit;
       await expectKmsError(kms.primary.send(new VerifyMacCommand({ KeyId: k.key.KeyId, Message: message, Mac: changed, MacAlgorithm: k.algorithm })), 'KMSInvalidMacException', 400);
-    });
-    await assertProperty(kms, property, propertyParams(kms), { setup: 'one key of each HMAC key spec' });
+    }, propertyParams(kms), { setup: 'one key of each HMAC key spec' });
   },
   TIMEOUT,
 );
@@ -203,7 +200,7 @@ requirement(
   async (kms) => {
     const keys = await keysOf(kms, POOL, 'PROP-11');
     const arb = fc.record({ k: fc.nat({ max: keys.length - 1 }), p: fc.nat({ max: PROBES.length - 1 }) });
-    const property = fc.asyncProperty(arb, async ({ k, p }) => {
+    await assertProperty(kms, arb, async ({ k, p }) => {
       const key = keys[k]!;
       const probe = PROBES[p]!;
       const label = `${probe.op} with a ${key.spec} ${key.usage} key`;
@@ -212,8 +209,7 @@ requirement(
       } else {
         await expectKmsError(probe.call(kms.primary, key.key), 'InvalidKeyUsageException', 400);
       }
-    });
-    await assertProperty(kms, property, propertyParams(kms), { setup: `one key each: ${POOL.map((p) => `${p.spec}/${p.usage}`).join(', ')}` });
+    }, propertyParams(kms), { setup: `one key each: ${POOL.map((p) => `${p.spec}/${p.usage}`).join(', ')}` });
   },
   TIMEOUT,
 );

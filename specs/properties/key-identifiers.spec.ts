@@ -33,12 +33,11 @@ async function refusedAndUnchanged(
   ids: fc.Arbitrary<Identifier>,
   refusal: (call: Promise<unknown>) => Promise<KmsErrorAnswer>,
 ): Promise<void> {
-  const property = fc.asyncProperty(ids, async (id) => {
+  await assertProperty(kms, ids, async (id) => {
     const before = await keyStates(kms, w);
     await refusal(deleteMaterialWith(kms, id));
     expectStates(await keyStates(kms, w), before, `DeleteImportedKeyMaterial(${id.value})`);
-  });
-  await assertProperty(kms, property, propertyParams(kms));
+  }, propertyParams(kms));
 }
 
 const notFound = (call: Promise<unknown>) => expectKmsError(call, 'NotFoundException', 400);
@@ -150,14 +149,13 @@ requirement(
   },
   async (kms) => {
     const w = await createWorld(kms);
-    const property = fc.asyncProperty(ownKeyIdentifiers(w), async (id) => {
+    await assertProperty(kms, ownKeyIdentifiers(w), async (id) => {
       const before = await keyStates(kms, w);
       await deleteMaterialWith(kms, id);
       const expected = before.map((s, i) => (i === id.names ? 'PendingImport/not enabled' : s));
       expectStates(await keyStates(kms, w), expected, `DeleteImportedKeyMaterial(${id.value})`);
       await restore(kms, w.keys[id.names!]!);
-    });
-    await assertProperty(kms, property, propertyParams(kms));
+    }, propertyParams(kms));
   },
   TIMEOUT,
 );

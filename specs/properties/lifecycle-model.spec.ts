@@ -42,8 +42,7 @@ requirement(
       await new ImportSameMaterialCommand(1).run(model, real);
       return { model, real };
     };
-    const property = fc.asyncProperty(fc.commands(lifecycleCommands(), params.commands), (commands) => fc.asyncModelRun(setup, commands));
-    await assertProperty(kms, property, params, { setup: 'k1 = CreateKey(EXTERNAL), ImportKeyMaterial(k1, same material)' });
+    await assertProperty(kms, fc.commands(lifecycleCommands(), params.commands), (commands) => fc.asyncModelRun(setup, commands), params, { setup: 'k1 = CreateKey(EXTERNAL), ImportKeyMaterial(k1, same material)' });
   },
   { timeout: PROPERTY_TEST_TIMEOUT_MS },
 );

@@ -46,8 +46,7 @@ requirement(
       const real: MaterialReal = { kms };
       return { model, real };
     };
-    const property = fc.asyncProperty(fc.commands(materialCommands(), params.commands), (commands) => fc.asyncModelRun(setup, commands));
-    await assertProperty(kms, property, params, { setup: 'k1 = CreateKey(EXTERNAL) with material imported; k2 = CreateKey(AWS_KMS)' });
+    await assertProperty(kms, fc.commands(materialCommands(), params.commands), (commands) => fc.asyncModelRun(setup, commands), params, { setup: 'k1 = CreateKey(EXTERNAL) with material imported; k2 = CreateKey(AWS_KMS)' });
   },
   { timeout: PROPERTY_TEST_TIMEOUT_MS },
 );
