@@ -17,8 +17,7 @@ export interface PrivateKeyMaterial {
   publicKeyDer: Buffer;
 }
 
-/** A fresh RSA or ECC private key of `spec` to import. */
-export function privateKeyMaterial(spec: KeySpec): Promise<PrivateKeyMaterial> {
+function generated(spec: KeySpec): Promise<PrivateKeyMaterial> {
   const curve = CURVE_OF[spec];
   const [type, options] = curve ? (['ec', { namedCurve: curve }] as const) : (['rsa', { modulusLength: Number(spec.slice(4)) }] as const);
   return new Promise((resolve, reject) =>
@@ -28,6 +27,31 @@ export function privateKeyMaterial(spec: KeySpec): Promise<PrivateKeyMaterial> {
         : resolve({ material: privateKey.export({ type: 'pkcs8', format: 'der' }), publicKeyDer: publicKey.export({ type: 'spki', format: 'der' }) }),
     ),
   );
+}
+
+/**
+ * RSA material made once per spec in this process. An RSA pair is the costliest thing the suite makes
+ * itself (an RSA_4096 pair takes seconds of a core, and a run imports several), and KMS relates
+ * nothing across keys: two keys may hold the same imported material, as two importers could give
+ * them. A check that needs two different RSA materials asks for `{ fresh: true }`.
+ */
+const rsaOnce = new Map<KeySpec, Promise<PrivateKeyMaterial>>();
+
+/**
+ * An RSA or ECC private key of `spec` to import: ECC is fresh on every call (it is cheap); RSA is this
+ * process's one pair of that size unless `fresh` is asked for.
+ */
+export function privateKeyMaterial(spec: KeySpec, options: { fresh?: boolean } = {}): Promise<PrivateKeyMaterial> {
+  if (CURVE_OF[spec] || options.fresh) return generated(spec);
+  let once = rsaOnce.get(spec);
+  if (!once) {
+    once = generated(spec);
+    // A failed generation is not remembered: the next check tries again.
+    once.catch(() => rsaOnce.delete(spec));
+    rsaOnce.set(spec, once);
+  }
+  // Copies, so that a check that spoils its material spoils only its own.
+  return once.then((m) => ({ material: Buffer.from(m.material), publicKeyDer: Buffer.from(m.publicKeyDer) }));
 }
 
 /** Fresh HMAC key material of the spec's digest length. */

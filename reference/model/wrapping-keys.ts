@@ -3,23 +3,24 @@
  * RSA wrapping key pairs for GetParametersForImport. Every call gets a fresh pair (REQ-G7), and pairs
  * are the reference's most expensive work: a run of the suite asks for a few hundred. Three things
  * keep them cheap and off the request path:
- * - a pair is made of several primes (RFC 8017 multi-prime RSA): four for 2048 bits, five for 3072
+ * - a pair is made of several primes (RFC 8017 multi-prime RSA): five for 2048, 3072
  *   and 4096, which is the most OpenSSL reads (RSA_MAX_PRIME_NUM). Smaller primes are much cheaper
- *   to find: a 2048-bit pair of four costs about half of one of three (bench/wrapping-pairs.ts). The
- *   primes stay of 410 bits or more, out of reach of the factoring methods that find small factors.
+ *   to find: a 2048-bit pair of five costs about half of one of three (bench/wrapping-pairs.ts). The
+ *   primes stay of 400 bits or more, out of reach of the factoring methods that find small factors.
  *   A client sees only the public key (n, e), which is the same kind of RSA key as ever;
- * - the primes are found on libuv's thread pool (`crypto.generatePrime`, `crypto.checkPrime`), all
- *   but the last in parallel;
+ * - a prime is confirmed by eight Miller-Rabin rounds with random bases, each a modular
+ *   exponentiation that OpenSSL does (an RSA public operation without padding is exactly one), after a
+ *   sieve by the primes below 2¹². OpenSSL's own `generatePrime` and `checkPrime` always spend 64 rounds
+ *   on the prime they find, whatever `checks` says, and those rounds were most of a pair's cost;
+ *   eight rounds leave a chance below 2⁻¹⁰⁰ that a random candidate of 400 bits or more is composite
+ *   (Damgård, Landrock and Pomerance 1993; FIPS 186-5 B.3.1). The work yields to the event loop
+ *   between candidates, so requests are answered in between;
  * - a small pool per spec is filled ahead of use, from the first request for that spec on.
  * A pair is handed out once and never again.
  */
-import { checkPrime, createPrivateKey, createPublicKey, generatePrime, randomBytes, type KeyObject } from 'node:crypto';
+import { constants, createPrivateKey, createPublicKey, publicEncrypt, randomBytes, type KeyObject } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { integer as derInteger, sequence as derSequence } from '../crypto/der.ts';
-
-/** A probable prime of exactly `bits` bits (its two top bits set), found on libuv's thread pool. */
-function prime(bits: number): Promise<bigint> {
-  return new Promise((resolve, reject) => generatePrime(bits, { bigint: true }, (err, p) => (err ? reject(err) : resolve(p))));
-}
 
 export type WrappingKeySpec = 'RSA_2048' | 'RSA_3072' | 'RSA_4096';
 export interface WrappingKeyPair {
@@ -46,9 +47,9 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** How many primes a modulus of `bits` bits is made of: up to five (OpenSSL's RSA_MAX_PRIME_NUM), none under 410 bits. */
+/** How many primes a modulus of `bits` bits is made of: up to five (OpenSSL's RSA_MAX_PRIME_NUM), none under 400 bits. */
 export function primeCount(bits: number): number {
-  return Math.max(2, Math.min(5, Math.floor(bits / 410)));
+  return Math.max(2, Math.min(5, Math.floor(bits / 400)));
 }
 
 /**
@@ -83,8 +84,46 @@ const SMALL_PRIMES: readonly number[] = (() => {
   return out;
 })();
 
-const isProbablePrime = (c: bigint): Promise<boolean> =>
-  new Promise((resolve, reject) => checkPrime(c, (err, ok) => (err ? reject(err) : resolve(ok))));
+const bytesOf = (x: bigint): Buffer => {
+  const hex = x.toString(16);
+  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+};
+
+/** Miller-Rabin rounds a prime must pass (see the module comment). */
+export const PRIME_ROUNDS = 8;
+
+/**
+ * Miller-Rabin for odd n > 3 with the base 2 first (it rejects almost every composite the sieve lets
+ * through) and then `rounds − 1` random bases. a^d mod n comes from OpenSSL as the RSA public
+ * operation without padding under the "key" (n, d); the squarings after it are cheap in BigInt.
+ */
+export function isProbablePrime(n: bigint, rounds = PRIME_ROUNDS): boolean {
+  let d = n - 1n;
+  let s = 0;
+  while ((d & 1n) === 0n) {
+    d >>= 1n;
+    s += 1;
+  }
+  const size = bytesOf(n).length;
+  const key = createPublicKey({ key: { kty: 'RSA', n: bytesOf(n).toString('base64url'), e: bytesOf(d).toString('base64url') }, format: 'jwk' });
+  const power = (a: bigint): bigint => {
+    const block = Buffer.alloc(size);
+    const bytes = bytesOf(a);
+    bytes.copy(block, size - bytes.length);
+    return BigInt(`0x${publicEncrypt({ key, padding: constants.RSA_NO_PADDING }, block).toString('hex')}`);
+  };
+  for (let round = 0; round < rounds; round++) {
+    let x = power(round === 0 ? 2n : 2n + below(n - 3n));
+    if (x === 1n || x === n - 1n) continue;
+    let witness = true;
+    for (let i = 1; i < s && witness; i++) {
+      x = (x * x) % n;
+      if (x === n - 1n) witness = false;
+    }
+    if (witness) return false;
+  }
+  return true;
+}
 
 /** A uniformly drawn integer in [0, span) (span > 0), with a bias below 2⁻⁶⁴. */
 function below(span: bigint): bigint {
@@ -94,7 +133,7 @@ function below(span: bigint): bigint {
 /**
  * A probable prime p in [lo, hi) with gcd(e, p − 1) = 1: from a random odd start, the candidates
  * upwards that no small prime divides (the residues are worked out once per start) are tested by
- * OpenSSL (`crypto.checkPrime`, as many rounds as `generatePrime` uses) until one passes.
+ * Miller-Rabin until one passes, yielding to the event loop between tests.
  */
 export async function primeBetween(lo: bigint, hi: bigint): Promise<bigint> {
   for (;;) {
@@ -103,14 +142,19 @@ export async function primeBetween(lo: bigint, hi: bigint): Promise<bigint> {
     for (let step = 0; start + BigInt(step) < hi; step += 2) {
       if (SMALL_PRIMES.some((p, i) => (residues[i]! + step) % p === 0)) continue;
       const c = start + BigInt(step);
-      if (gcd(E, c - 1n) === 1n && (await isProbablePrime(c))) return c;
+      if (gcd(E, c - 1n) !== 1n) continue;
+      await nextTurn();
+      if (isProbablePrime(c)) return c;
     }
   }
 }
 
+/** A probable prime of exactly `bits` bits with its two top bits set (so that k of them make a k·bits-bit product). */
+const prime = (bits: number): Promise<bigint> => primeBetween(3n << BigInt(bits - 2), 1n << BigInt(bits));
+
 /**
- * An RSA pair with a modulus of exactly `bits` bits and e = 65537: k − 1 primes of bits/k bits from
- * `crypto.generatePrime`, and a last one drawn from just the range that makes their product exactly
+ * An RSA pair with a modulus of exactly `bits` bits and e = 65537: k − 1 primes of bits/k bits, and a
+ * last one drawn from just the range that makes their product exactly
  * `bits` long (drawing all k again whenever the product came out a bit short would cost nearly twice
  * as much for five primes). A prime for which e is not invertible, or a repeated one, is drawn again.
  */
@@ -119,7 +163,7 @@ export async function rsaPairOfBits(bits: number): Promise<WrappingKeyPair> {
   const size = Math.floor(bits / k);
   for (;;) {
     const first = await Promise.all(Array.from({ length: k - 1 }, () => prime(size)));
-    if (new Set(first).size !== k - 1 || first.some((p) => gcd(E, p - 1n) !== 1n)) continue;
+    if (new Set(first).size !== k - 1) continue;
     const m = first.reduce((a, b) => a * b, 1n);
     const top = 1n << BigInt(bits);
     const last = await primeBetween((top / 2n + m - 1n) / m, top / m);
