@@ -3,9 +3,11 @@
  * printed as min / median / max wall-clock seconds beside the figure the project aims for. Figures
  * only; nothing here asserts. Run it on a quiet machine (two cores are the yardstick).
  *
- *   node --import tsx bench/cli-times.ts [--runs 5] [--full-runs 3] [--npm-test]
+ *   node --import tsx bench/cli-times.ts [--runs 5] [--full-runs 3] [--npm-test] [--emulators]
  *
- * `--npm-test` also times `npm test` once (several minutes).
+ * Besides the whole suite, it runs the 129 requirements the suite had when the shape issue set its
+ * figures (bench/shape-issue-requirements.txt), to compare like with like. `--npm-test` also times
+ * `npm test` once and `--emulators` `npm run test:emulators` once (several minutes each).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'kms-conformance.js');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'full-runs': { type: 'string', default: '3' }, 'npm-test': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'full-runs': { type: 'string', default: '3' }, 'npm-test': { type: 'boolean', default: false }, emulators: { type: 'boolean', default: false } } });
 
 const env: NodeJS.ProcessEnv = {};
 for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_') && !k.startsWith('KMS_CONFORMANCE_')) env[k] = v;
@@ -51,6 +53,12 @@ row("run --grep '^KEY-01 ' (fixed cost)", '≤ 4', repeat(n, () => time(process.
 const full = repeat(Number(values['full-runs']), () => time(process.execPath, [BIN, 'run', '--out', join(out, 'full')]));
 const results = JSON.parse(readFileSync(join(out, 'full', 'results.json'), 'utf8')) as { requirements: { exchanges: unknown[] }[] };
 const exchanges = results.requirements.reduce((sum, r) => sum + r.exchanges.length, 0);
-row('run (whole suite, embedded)', '≤ 15', full, `   ${results.requirements.length} requirements, ${exchanges} exchanges`);
+row('run (whole suite, embedded)', '', full, `   ${results.requirements.length} requirements, ${exchanges} exchanges`);
+const shapeIds = readFileSync(join(ROOT, 'bench', 'shape-issue-requirements.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+const shapeGrep = `^(${shapeIds.join('|')}) `;
+const shape = repeat(Number(values['full-runs']), () => time(process.execPath, [BIN, 'run', '--grep', shapeGrep, '--out', join(out, 'shape')]));
+const shapeResults = JSON.parse(readFileSync(join(out, 'shape', 'results.json'), 'utf8')) as { requirements: { exchanges: unknown[] }[] };
+row('run (the 129 of the shape issue)', '≤ 15', shape, `   ${shapeResults.requirements.length} requirements, ${shapeResults.requirements.reduce((sum, r) => sum + r.exchanges.length, 0)} exchanges`);
 rmSync(out, { recursive: true, force: true });
 if (values['npm-test']) row('npm test', '≤ 240', [time('npm', ['test', '--silent'])]);
+if (values.emulators) row('npm run test:emulators', '', [time('npm', ['run', 'test:emulators', '--silent'])]);

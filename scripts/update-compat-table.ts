@@ -1,7 +1,7 @@
 /**
  * Regenerates the compatibility table: docs/compatibility.md (every requirement) and the summary
  * between the `compat` markers in README.md, from finished runs (default: the CI runs under
- * reports/ci/, which `npm test` writes for the embedded reference, moto and local-kms).
+ * reports/ci/, which `npm run test:emulators` writes for the embedded reference, moto and local-kms).
  *
  *   node --import tsx scripts/update-compat-table.ts [run folder or results.json ...]
  *
@@ -30,7 +30,7 @@ const inputs = process.argv.slice(2);
 const runs = loadRuns(inputs.length ? inputs : ['embedded', 'moto', 'local-kms'].map((t) => join(PACKAGE_ROOT, 'reports', 'ci', t))).map(withoutBaseline);
 const markdown = renderMatrixMarkdown(buildMatrix(runs));
 
-writeFileSync(join(PACKAGE_ROOT, 'docs', 'compatibility.md'), `# Compatibility of KMS emulators with AWS KMS\n\nWhat each target did, before any known-deviation baseline. Regenerate with \`node --import tsx scripts/update-compat-table.ts\` after \`npm test\`.\n\n${markdown}`);
+writeFileSync(join(PACKAGE_ROOT, 'docs', 'compatibility.md'), `# Compatibility of KMS emulators with AWS KMS\n\nWhat each target did, before any known-deviation baseline. Regenerate with \`node --import tsx scripts/update-compat-table.ts\` after \`npm run test:emulators\`.\n\n${markdown}`);
 
 const summary = markdown.slice(0, markdown.indexOf('<details>')).trimEnd();
 const readmePath = join(PACKAGE_ROOT, 'README.md');

@@ -5,14 +5,15 @@
  * test. Each run's report is kept under reports/ci/<target>/ for the CI log and for
  * `report compare` (scripts/update-compat-table.ts turns them into the README's table); the embedded
  * reference runs the same way, as the matrix's first column. Skipped with a reason where an emulator is not installed, except in CI, which
- * installs both. The runs are `main()` in this process (test/in-process.ts), side by side.
+ * installs both. The runs are `main()` in this process (test/in-process.ts), side by side. This is the
+ * vitest project `emulators` (`npm run test:emulators`), not part of `npm test`; `.ci/run` runs both.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findProgram } from '../harness/targets/find-program.ts';
-import { ROOT } from './cli-support.ts';
-import { runMain } from './in-process.ts';
+import { findProgram } from '../../harness/targets/find-program.ts';
+import { ROOT } from '../cli-support.ts';
+import { runMain } from '../in-process.ts';
 
 /** A fixed seed keeps the property-based checks (MODEL-01, PROP-*) on the same path every run. */
 const SEED = '1440478003';
@@ -29,7 +30,7 @@ interface Results {
   requirements: { id: string; outcome: string; failure?: { message: string } }[];
 }
 
-// The three runs go side by side (the unit project allows three concurrent tests): moto and
+// The three runs go side by side (the emulators project allows three concurrent tests): moto and
 // local-kms answer from processes of their own, so their runs mostly wait.
 describe.concurrent('the whole suite against each target', () => {
   describe('the whole suite against the embedded reference, for the compatibility matrix', () => {
