@@ -2,9 +2,9 @@
  * Wrapping key pairs assembled from OpenSSL primes are ordinary RSA keys: the requested modulus size,
  * e = 65537, usable with OAEP both ways, and a new pair every time (REQ-G7).
  */
-import { checkPrimeSync, constants, generatePrimeSync, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
+import { constants, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isProbablePrime, pkcs1PrivateKey, primeBetween, primeCount, rsaPairOfBits, WrappingKeyPool, type WrappingKeyPair } from './wrapping-keys.ts';
+import { pkcs1PrivateKey, primeCount, rsaPairOfBits, WrappingKeyPool, type WrappingKeyPair } from './wrapping-keys.ts';
 
 describe('rsaPairOfBits', () => {
   it.each([2048, 3072])('gives a %i-bit pair that OAEP-encrypts and decrypts', async (bits) => {
@@ -22,35 +22,6 @@ describe('rsaPairOfBits', () => {
     const moduli = new Set(pairs.map((p) => p.publicKey.export({ format: 'jwk' }).n));
     expect(moduli.size).toBe(4);
   }, 60_000);
-});
-
-describe('isProbablePrime', () => {
-  it('agrees with OpenSSL on primes, on composites the sieve lets through, and on Carmichael and strong pseudoprime numbers', () => {
-    for (const bits of [64, 410, 819]) {
-      const p = generatePrimeSync(bits, { bigint: true });
-      const q = generatePrimeSync(bits, { bigint: true });
-      expect(isProbablePrime(p), `a ${bits}-bit prime`).toBe(true);
-      expect(isProbablePrime(p * q), `a product of two ${bits}-bit primes`).toBe(false);
-    }
-    // 561 and 41041 are Carmichael numbers (Fermat liars to every coprime base); 2047 and 3277 are
-    // strong pseudoprimes to the base 2, so only the random bases unmask them.
-    for (const n of [561n, 41_041n, 2_047n, 3_277n, 1_373_653n]) expect(isProbablePrime(n), String(n)).toBe(false);
-    for (const n of [7n, 65_537n, 2_147_483_647n]) expect(isProbablePrime(n), String(n)).toBe(true);
-  });
-});
-
-describe('primeBetween', () => {
-  it('finds a prime inside the range, one for which 65537 is invertible, in a narrow range too', async () => {
-    for (const [lo, hi] of [
-      [1n << 255n, 1n << 256n],
-      [(1n << 300n) + 12_345n, (1n << 300n) + 12_345n + (1n << 40n)],
-    ] as const) {
-      const p = await primeBetween(lo, hi);
-      expect(p >= lo && p < hi).toBe(true);
-      expect(checkPrimeSync(p)).toBe(true);
-      expect((p - 1n) % 65_537n).not.toBe(0n);
-    }
-  });
 });
 
 describe('WrappingKeyPool', () => {

@@ -8,19 +8,17 @@
  *   to find: a 2048-bit pair of five costs about half of one of three (bench/wrapping-pairs.ts). The
  *   primes stay of 400 bits or more, out of reach of the factoring methods that find small factors.
  *   A client sees only the public key (n, e), which is the same kind of RSA key as ever;
- * - a prime is confirmed by eight Miller-Rabin rounds with random bases, each a modular
- *   exponentiation that OpenSSL does (an RSA public operation without padding is exactly one), after a
- *   sieve by the primes below 2¹². OpenSSL's own `generatePrime` and `checkPrime` always spend 64 rounds
- *   on the prime they find, whatever `checks` says, and those rounds were most of a pair's cost;
- *   eight rounds leave a chance below 2⁻¹⁰⁰ that a random candidate of 400 bits or more is composite
- *   (Damgård, Landrock and Pomerance 1993; FIPS 186-5 B.3.1). The work yields to the event loop
- *   between candidates, so requests are answered in between;
+ * - a prime is found by a sieve and then confirmed by as many Miller-Rabin rounds as its size needs
+ *   for a chance below 2⁻¹⁰⁰ of a composite, each round a modular exponentiation that OpenSSL does
+ *   (reference/model/primes.ts), instead of the 64 rounds OpenSSL's own `generatePrime` always spends.
+ *   The search runs in a worker thread of its own (reference/model/prime-search.ts), so the thread
+ *   that answers requests only assembles the keys;
  * - a small pool per spec is filled ahead of use, from the first request for that spec on.
  * A pair is handed out once and never again.
  */
-import { constants, createPrivateKey, createPublicKey, publicEncrypt, randomBytes, type KeyObject } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { integer as derInteger, sequence as derSequence } from '../crypto/der.ts';
+import { searchPrime } from './prime-search.ts';
 
 export type WrappingKeySpec = 'RSA_2048' | 'RSA_3072' | 'RSA_4096';
 export interface WrappingKeyPair {
@@ -40,11 +38,6 @@ function inverse(x: bigint, m: bigint): bigint {
     [a, b, u, v] = [b, a - t * b, v, u - t * v];
   }
   return ((u % m) + m) % m;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 /** How many primes a modulus of `bits` bits is made of: up to five (OpenSSL's RSA_MAX_PRIME_NUM), none under 400 bits. */
@@ -72,85 +65,8 @@ export function pkcs1PrivateKey(ps: readonly bigint[], e: bigint, d: bigint): Bu
   return derSequence(fields);
 }
 
-/** The odd primes below 2¹², for sieving candidates before a Miller-Rabin test. */
-const SMALL_PRIMES: readonly number[] = (() => {
-  const composite = new Uint8Array(1 << 12);
-  const out: number[] = [];
-  for (let i = 3; i < composite.length; i += 2) {
-    if (composite[i]) continue;
-    out.push(i);
-    for (let j = i * i; j < composite.length; j += 2 * i) composite[j] = 1;
-  }
-  return out;
-})();
-
-const bytesOf = (x: bigint): Buffer => {
-  const hex = x.toString(16);
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
-};
-
-/** Miller-Rabin rounds a prime must pass (see the module comment). */
-export const PRIME_ROUNDS = 8;
-
-/**
- * Miller-Rabin for odd n > 3 with the base 2 first (it rejects almost every composite the sieve lets
- * through) and then `rounds − 1` random bases. a^d mod n comes from OpenSSL as the RSA public
- * operation without padding under the "key" (n, d); the squarings after it are cheap in BigInt.
- */
-export function isProbablePrime(n: bigint, rounds = PRIME_ROUNDS): boolean {
-  let d = n - 1n;
-  let s = 0;
-  while ((d & 1n) === 0n) {
-    d >>= 1n;
-    s += 1;
-  }
-  const size = bytesOf(n).length;
-  const key = createPublicKey({ key: { kty: 'RSA', n: bytesOf(n).toString('base64url'), e: bytesOf(d).toString('base64url') }, format: 'jwk' });
-  const power = (a: bigint): bigint => {
-    const block = Buffer.alloc(size);
-    const bytes = bytesOf(a);
-    bytes.copy(block, size - bytes.length);
-    return BigInt(`0x${publicEncrypt({ key, padding: constants.RSA_NO_PADDING }, block).toString('hex')}`);
-  };
-  for (let round = 0; round < rounds; round++) {
-    let x = power(round === 0 ? 2n : 2n + below(n - 3n));
-    if (x === 1n || x === n - 1n) continue;
-    let witness = true;
-    for (let i = 1; i < s && witness; i++) {
-      x = (x * x) % n;
-      if (x === n - 1n) witness = false;
-    }
-    if (witness) return false;
-  }
-  return true;
-}
-
-/** A uniformly drawn integer in [0, span) (span > 0), with a bias below 2⁻⁶⁴. */
-function below(span: bigint): bigint {
-  return BigInt(`0x${randomBytes(Math.ceil(span.toString(16).length / 2) + 8).toString('hex')}`) % span;
-}
-
-/**
- * A probable prime p in [lo, hi) with gcd(e, p − 1) = 1: from a random odd start, the candidates
- * upwards that no small prime divides (the residues are worked out once per start) are tested by
- * Miller-Rabin until one passes, yielding to the event loop between tests.
- */
-export async function primeBetween(lo: bigint, hi: bigint): Promise<bigint> {
-  for (;;) {
-    const start = (lo + below(hi - lo)) | 1n;
-    const residues = SMALL_PRIMES.map((p) => Number(start % BigInt(p)));
-    for (let step = 0; start + BigInt(step) < hi; step += 2) {
-      if (SMALL_PRIMES.some((p, i) => (residues[i]! + step) % p === 0)) continue;
-      const c = start + BigInt(step);
-      if (gcd(E, c - 1n) !== 1n) continue;
-      await nextTurn();
-      if (isProbablePrime(c)) return c;
-    }
-  }
-}
-
 /** A probable prime of exactly `bits` bits with its two top bits set (so that k of them make a k·bits-bit product). */
-const prime = (bits: number): Promise<bigint> => primeBetween(3n << BigInt(bits - 2), 1n << BigInt(bits));
+const prime = (bits: number): Promise<bigint> => searchPrime(3n << BigInt(bits - 2), 1n << BigInt(bits), E);
 
 /**
  * An RSA pair with a modulus of exactly `bits` bits and e = 65537: k − 1 primes of bits/k bits, and a
@@ -166,7 +82,7 @@ export async function rsaPairOfBits(bits: number): Promise<WrappingKeyPair> {
     if (new Set(first).size !== k - 1) continue;
     const m = first.reduce((a, b) => a * b, 1n);
     const top = 1n << BigInt(bits);
-    const last = await primeBetween((top / 2n + m - 1n) / m, top / m);
+    const last = await searchPrime((top / 2n + m - 1n) / m, top / m, E);
     const ps = [...first, last];
     if (new Set(ps).size !== k) continue;
     const d = inverse(E, ps.reduce((a, p) => a * (p - 1n), 1n));
