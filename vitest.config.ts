@@ -3,24 +3,29 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The unit tests that take longest, longest first (as seen in CI). Where vitest has no durations
+ * The unit tests that take longest, longest first (as seen in a fresh clone's `.ci/run`, set-up included). Where vitest has no durations
  * cached from an earlier run (a fresh clone, CI) it starts files in the order it found them, and
  * these would start last, leaving the other workers idle at the end. Where it has them, it already
  * starts the longest first, and this list is not used.
  */
 const LONGEST_UNIT_TESTS = [
-  'test/tarball.test.ts',
-  'test/shard-merge.test.ts',
-  'test/interrupt.test.ts',
   'test/aws/aws-interrupt.test.ts',
-  'test/aws/aws-target.test.ts',
-  'reference/fuzz.test.ts',
-  'test/aws-cli.test.ts',
+  'test/interrupt.test.ts',
   'test/faults.test.ts',
-  'test/catalogue.test.ts',
-  'test/kms-model.test.ts',
   'test/typecheck.test.ts',
+  'test/kms-model.test.ts',
+  'test/tarball.test.ts',
   'test/cli.test.ts',
+  'test/aws/aws-target.test.ts',
+  'test/targets.test.ts',
+  'test/shard-merge.test.ts',
+  'test/report-browser.test.ts',
+  'reference/fuzz.test.ts',
+  'test/catalogue.test.ts',
+  'test/baseline.test.ts',
+  'test/aws/sweep.test.ts',
+  'test/ci-recipe.test.ts',
+  'test/aws-cli.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {
