@@ -8,7 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * these would start last, leaving the other workers idle at the end. Where it has them, it already
  * starts the longest first, and this list is not used.
  */
-const LONGEST_UNIT_TESTS = [
+export const LONGEST_UNIT_TESTS = [
   'test/aws/aws-interrupt.test.ts',
   'test/interrupt.test.ts',
   'test/faults.test.ts',
