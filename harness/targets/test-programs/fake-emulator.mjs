@@ -7,7 +7,7 @@
 //   crash:           writes to stderr and exits 3 at once.
 //   stubborn:        like ready, but ignores SIGTERM (only SIGKILL stops it).
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const mode = process.env.FAKE_MODE ?? 'ready';
@@ -15,8 +15,16 @@ const argPort = process.argv.indexOf('--port');
 const port = Number(argPort > 0 ? process.argv[argPort + 1] : process.env.PORT);
 const pids = [process.pid];
 
+/** Written whole or not at all (a reader polling for the file never sees half of it). */
+function writePids(env) {
+  const file = process.env.FAKE_PID_FILE;
+  if (!file) return;
+  writeFileSync(`${file}.tmp`, JSON.stringify({ pids, env }));
+  renameSync(`${file}.tmp`, file);
+}
+
 if (mode === 'never-ready') {
-  if (process.env.FAKE_PID_FILE) writeFileSync(process.env.FAKE_PID_FILE, JSON.stringify({ pids, env: {} }));
+  writePids({});
   process.stderr.write('fake: loading plugins\nfake: waiting for a licence server\n');
   setInterval(() => {}, 1000);
 } else if (mode === 'crash') {
@@ -29,6 +37,6 @@ if (mode === 'never-ready') {
     pids.push(child.pid);
   }
   createServer((req, res) => res.writeHead(404).end('nothing here')).listen(port, '127.0.0.1', () => {
-    if (process.env.FAKE_PID_FILE) writeFileSync(process.env.FAKE_PID_FILE, JSON.stringify({ pids, env: { DATA: process.env.FAKE_DATA ?? null } }));
+    writePids({ DATA: process.env.FAKE_DATA ?? null });
   });
 }
