@@ -4,7 +4,7 @@
  */
 import { checkPrimeSync, generatePrimeSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorBound, isProbablePrime, primeBetween, roundsFor } from './primes.ts';
+import { errorBound, isProbablePrime, markMultiples, primeBetween, roundsFor, SIEVE_LIMIT } from './primes.ts';
 
 describe('isProbablePrime', () => {
   it('agrees with OpenSSL on primes, on composites the sieve lets through, and on Carmichael and strong pseudoprime numbers', () => {
@@ -45,5 +45,23 @@ describe('roundsFor', () => {
     expect(errorBound(400, 7)).toBeLessThan(-80);
     expect(errorBound(400, 6)).toBeGreaterThan(-80);
     expect(roundsFor(64)).toBe(50);
+  });
+});
+
+describe('markMultiples', () => {
+  it('marks exactly the odd candidates that a prime below the sieve limit divides', () => {
+    // A start small enough for exact arithmetic in plain numbers, far above the sieve's primes.
+    const start = 1_000_000_000_000_001;
+    const marks = new Uint8Array(4096);
+    markMultiples(BigInt(start), marks);
+    const primes: number[] = [];
+    for (let p = 3; p < SIEVE_LIMIT; p += 2) if (primes.every((q) => q * q > p || p % q !== 0)) primes.push(p);
+    const wrong: number[] = [];
+    for (let j = 0; j < marks.length; j++) {
+      const divisible = primes.some((p) => (start + 2 * j) % p === 0);
+      if (divisible !== (marks[j] === 1)) wrong.push(j);
+    }
+    expect(wrong).toEqual([]);
+    expect(marks.filter((m) => m === 0).length).toBeGreaterThan(0);
   });
 });

@@ -48,7 +48,10 @@ for (const p of SMALL_PRIMES) {
   } else GROUPS.push({ product: BigInt(p), primes: [p] });
 }
 
-/** Odd candidates looked at from one random start (a prime of 4096 bits is about 1,400 apart from the next). */
+/**
+ * Odd candidates looked at from one random start. Primes of 819 bits (the largest a pair is made of)
+ * lie about 570 apart, 280 odd candidates, so a window nearly always holds one.
+ */
 const WINDOW = 1 << 13;
 
 const bytesOf = (x: bigint): Buffer => {
@@ -81,6 +84,11 @@ export function roundsFor(bits: number): number {
   return Math.ceil(ERROR_BITS / 2);
 }
 
+/**
+ * Miller-Rabin for odd n > 3, with the base 2 first (it rejects almost every composite the sieve lets
+ * through) and then random bases, `rounds` in all. a^d mod n comes from OpenSSL as the RSA public
+ * operation without padding under the "key" (n, d); the squarings after it are cheap in BigInt.
+ */
 export function isProbablePrime(n: bigint, rounds = roundsFor(n.toString(2).length)): boolean {
   let d = n - 1n;
   let s = 0;
@@ -115,8 +123,24 @@ function below(span: bigint): bigint {
 }
 
 /**
+ * Sets marks[j] to 1 exactly where a prime below SIEVE_LIMIT divides start + 2j (start odd), and to
+ * 0 elsewhere.
+ */
+export function markMultiples(start: bigint, marks: Uint8Array): void {
+  marks.fill(0);
+  for (const group of GROUPS) {
+    const g = Number(start % group.product);
+    for (const p of group.primes) {
+      // The first j with p | start + 2j: 2j ≡ −start (mod p), and (p + 1) / 2 is the inverse of 2.
+      const r = g % p;
+      for (let j = (((p - r) % p) * ((p + 1) / 2)) % p; j < marks.length; j += p) marks[j] = 1;
+    }
+  }
+}
+
+/**
  * A probable prime p in [lo, hi) with gcd(e, p − 1) = 1. From a random odd start, the next WINDOW odd
- * numbers are sieved at once by the small primes (one BigInt remainder per small prime and window),
+ * numbers are sieved at once by the small primes (markMultiples),
  * and those left are tested by Miller-Rabin until one passes; a window without one gives way to a new
  * random start. Composites are most of what is tested, and each costs a modular exponentiation, so
  * the sieve is what makes a search cheap. The search yields to the event loop between tests (so
@@ -126,15 +150,7 @@ export async function primeBetween(lo: bigint, hi: bigint, e: bigint): Promise<b
   const marks = new Uint8Array(WINDOW);
   for (;;) {
     const start = (lo + below(hi - lo)) | 1n;
-    marks.fill(0);
-    for (const group of GROUPS) {
-      const g = Number(start % group.product);
-      for (const p of group.primes) {
-        // The first j with p | start + 2j: 2j ≡ −start (mod p), and (p + 1) / 2 is the inverse of 2.
-        const r = g % p;
-        for (let j = (((p - r) % p) * ((p + 1) / 2)) % p; j < WINDOW; j += p) marks[j] = 1;
-      }
-    }
+    markMultiples(start, marks);
     for (let j = 0; j < WINDOW; j++) {
       if (marks[j]) continue;
       const c = start + 2n * BigInt(j);
